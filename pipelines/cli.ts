@@ -1,0 +1,28 @@
+/**
+ * `npm run pipeline -- [command] [args]`
+ *   (no command) | build   read data/raw + data/catalog, write static/data (no network)
+ *   convert <file-or-url> [--lang sv|en] [--lenient]   print one source table as JSON-stat 2.0
+ *   fetch [indicator …]    fetch the indicators' source tables, save raw answers, rebuild
+ * Each command lives in pipelines/commands/<name>.ts and exports `run(args): Promise<number>`
+ * (the exit code), so commands load only what they need.
+ */
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+	build: () => import('./commands/build.ts'),
+	convert: () => import('./commands/convert.ts'),
+	fetch: () => import('./commands/fetch.ts')
+};
+
+const [first, ...rest] = process.argv.slice(2);
+const name = first && !first.startsWith('-') ? first : 'build';
+const args = name === first ? rest : process.argv.slice(2);
+const load = commands[name];
+if (!load) {
+	process.stderr.write(`error: unknown command "${name}" (expected one of: ${Object.keys(commands).join(', ')})\n`);
+	process.exit(2);
+}
+try {
+	process.exitCode = await (await load()).run(args);
+} catch (err) {
+	process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+	process.exitCode = 1;
+}
