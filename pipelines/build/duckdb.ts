@@ -1,0 +1,18 @@
+/** One in-memory DuckDB for a pipeline run (Parquet writing and reading raw CSV). */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export async function withDuckDB<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const con = await instance.connect();
+	try {
+		return await fn(con);
+	} finally {
+		con.closeSync();
+		instance.closeSync();
+	}
+}
+
+/** SQL string literal. */
+export function lit(s: string): string {
+	return `'${s.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,24 @@
+/** Records the build writes beside the observations. */
+export interface Reject {
+	/** Input file, relative to the repository root. */
+	file: string;
+	/** 1-based line in that file (header = line 1), 0 when not tied to a line. */
+	line: number;
+	/** Indicator key, cell coordinates or catalog entry the reject is about. */
+	key: string;
+	reason: string;
+}
+
+export interface SourceRecord {
+	source_id: string;
+	publisher: string;
+	title: string;
+	url: string;
+	licence: string;
+	/** Attribution line shown under every chart, e.g. "Källa: SCB, ULF/SILC". */
+	citation: string;
+	input_file: string;
+	input_sha256: string;
+	/** When the raw answer was fetched from the publisher (null for figures copied from a web page). */
+	fetched_at: string | null;
+}
