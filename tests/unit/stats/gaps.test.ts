@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { gap, gapChange } from '../../../src/lib/stats';
+import { year } from './helpers';
+
+// Disabled vs not disabled (disjoint samples → independent), 2024 and 2026.
+const disabled24 = year(2024, 22.0, 20.0, 24.0);
+const notDisabled24 = year(2024, 10.0, 9.5, 10.5);
+const disabled26 = year(2026, 18.0, 16.0, 20.0);
+const notDisabled26 = year(2026, 10.0, 9.5, 10.5);
+
+describe('gap between two independent groups', () => {
+	it('absolute gap with its CI', () => {
+		// se_a = 4/(2·1.959964) = 1.020427; se_b = 1/(2·1.959964) = 0.255107
+		// se = √(1.020427² + 0.255107²) = √(1.041271 + 0.065080) = √1.106351 = 1.051832
+		// gap = 22 − 10 = 12 pp; CI = 12 ± 1.959964·1.051832 = 12 ± √(2² + 0.5²) = 12 ± 2.061553 → (9.9384, 14.0616)
+		const g = gap(disabled24, notDisabled24, 0.95);
+		expect(g.outcome).toBe('a-higher');
+		expect(g.diff).toBe(12);
+		expect(g.diffSe).toBeCloseTo(1.051832, 5);
+		expect(g.diffCiLow).toBeCloseTo(9.9384, 4);
+		expect(g.diffCiHigh).toBeCloseTo(14.0616, 4);
+	});
+	it('ratio with its CI on the log scale', () => {
+		// ratio = 22/10 = 2.2; se_log = √((1.020427/22)² + (0.255107/10)²) = √(0.046383² + 0.025511²) = √0.0028022 = 0.052936
+		// z·se_log = √((2/22)² + (0.5/10)²) = √(0.0082645 + 0.0025) = 0.103753
+		// CI = 2.2·exp(∓0.103753) = 2.2·0.901443, 2.2·1.109326 = (1.9832, 2.4405)
+		const g = gap(disabled24, notDisabled24, 0.95);
+		expect(g.ratio).toBeCloseTo(2.2, 12);
+		expect(g.seLogRatio).toBeCloseTo(0.052936, 5);
+		expect(g.ratioCiLow).toBeCloseTo(1.9832, 4);
+		expect(g.ratioCiHigh).toBeCloseTo(2.4405, 4);
+	});
+	it('a gap that is not significant', () => {
+		// 11.0 (10.0–12.0) vs 10.0 (9.5–10.5): half-widths combine: √(1² + 0.5²) = 1.118 > 1 → CI (−0.118, 2.118)
+		const g = gap(year(2024, 11, 10, 12), notDisabled24, 0.95);
+		expect(g.outcome).toBe('no-significant-gap');
+		expect(g.diffCiLow).toBeCloseTo(-0.118034, 5);
+	});
+	it('ratio is null when a value is 0', () => {
+		const g = gap(year(2024, 0, 0, 2), notDisabled24, 0.95);
+		expect(g.ratio).toBeNull();
+		expect(g.outcome).toBe('b-higher');
+	});
+	it('not assessable without values, CIs or aligned periods', () => {
+		expect(gap(year(2024, null, null, null), notDisabled24, 0.95).reason).toBe('missing-value');
+		expect(gap(year(2024, 12, null, null), notDisabled24, 0.95).reason).toBe('no-ci');
+		expect(gap(disabled26, notDisabled24, 0.95).reason).toBe('periods-not-aligned');
+	});
+});
+
+describe('subgroup vs the total it belongs to (overlapping: true)', () => {
+	const total = year(2024, 12.9, 12.6, 13.2);
+	it('uses the benchmark-inside-CI rule: the total is treated as fixed', () => {
+		// 16–29: 20.0 (17.0–23.0); gap CI = (17 − 12.9, 23 − 12.9) = (4.1, 10.1) → higher
+		const g = gap(year(2024, 20, 17, 23), total, 0.95, { overlapping: true });
+		expect(g.outcome).toBe('a-higher');
+		expect(g.diffCiLow).toBeCloseTo(4.1, 10);
+		expect(g.diffCiHigh).toBeCloseTo(10.1, 10);
+		// ratio CI = (17/12.9, 23/12.9) = (1.3178, 1.7829)
+		expect(g.ratioCiLow).toBeCloseTo(1.3178, 4);
+		expect(g.ratioCiHigh).toBeCloseTo(1.7829, 4);
+		// se = only the subgroup's: 6/3.919928 = 1.530640
+		expect(g.diffSe).toBeCloseTo(1.53064, 5);
+	});
+	it('12.9 inside 12.5–17.5 → no significant gap', () => {
+		expect(gap(year(2024, 15, 12.5, 17.5), total, 0.95, { overlapping: true }).outcome).toBe('no-significant-gap');
+	});
+	it('the total needs no CI of its own', () => {
+		expect(gap(year(2024, 20, 17, 23), year(2024, 12.9, null, null), 0.95, { overlapping: true }).outcome).toBe('a-higher');
+	});
+});
+
+describe('change in the gap since baseline', () => {
+	it('12 pp → 8 pp: narrowed at 95 %, not detectable at 99.8 %', () => {
+		// gap 2024 = 12, se 1.051832; gap 2026 = 18 − 10 = 8, se 1.051832
+		// change = −4; se = 1.051832·√2 = 1.487520; z = −4/1.487520 = −2.6890
+		// 95 %: CI = −4 ± 1.959964·1.487520 = −4 ± 2.915476 → (−6.9155, −1.0845) → narrowed
+		// 99.8 %: |z| = 2.689 < 3.090232 → no detectable change; CI = −4 ± 4.596767
+		const g0 = gap(disabled24, notDisabled24, 0.95);
+		const g1 = gap(disabled26, notDisabled26, 0.95);
+		const c = gapChange(g0, g1);
+		expect(c.outcome).toBe('narrowed');
+		expect(c.change).toBe(-4);
+		expect(c.z).toBeCloseTo(-2.689, 3);
+		expect(c.changeCiLow).toBeCloseTo(-6.9155, 4);
+		expect(c.changeCiHigh).toBeCloseTo(-1.0845, 4);
+		expect(c.reversed).toBe(false);
+		const c998 = gapChange(g0, g1, { level: 0.998 });
+		expect(c998.outcome).toBe('no-detectable-change');
+		expect(c998.changeCiHigh).toBeCloseTo(0.5968, 4);
+	});
+	it('widened; reversed', () => {
+		const g0 = gap(disabled24, notDisabled24, 0.95);
+		const wider = gap(year(2026, 28, 26, 30), notDisabled26, 0.95);
+		expect(gapChange(g0, wider).outcome).toBe('widened');
+		// 12 → −6 (now the other group is higher): significant change, |gap| 12 → 6 = narrowed, reversed
+		const flipped = gap(year(2026, 4, 3.5, 4.5), notDisabled26, 0.95);
+		expect(gapChange(g0, flipped)).toMatchObject({ outcome: 'narrowed', reversed: true, absoluteGapChange: -6 });
+	});
+	it('not assessable: a gap missing, a series break, the same period twice', () => {
+		const g0 = gap(disabled24, notDisabled24, 0.95);
+		const g1 = gap(disabled26, notDisabled26, 0.95);
+		expect(gapChange(g0, gap(year(2026, null, null, null), notDisabled26, 0.95)).reason).toBe('gap-not-assessable');
+		expect(gapChange(g0, g1, { seriesBreaks: [2025] }).reason).toBe('series-break');
+		expect(gapChange(g0, g0).reason).toBe('same-period');
+	});
+});
