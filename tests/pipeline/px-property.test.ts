@@ -1,0 +1,101 @@
+/**
+ * Mutated real PX files: whatever the bytes, readPx returns a cube or throws a ReadError
+ * whose problems say where (file and a line ≥ 0). Never another exception, never a hang.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readPx } from '../../pipelines/readers/px/index.ts';
+import { ReadError } from '../../pipelines/cube/errors.ts';
+import { cellCount } from '../../pipelines/cube/model.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const PX = path.resolve(repoRoot, '../shared/fixtures/px');
+const SOURCES = ['error/fatal/template av BE0101F1error.px', 'NPM/BE0101F1datasymbols.px', 'wwwroot/PO/PO01/TAB001.px'].map(
+	(f) => new Uint8Array(readFileSync(path.join(PX, f)))
+);
+const ORIGIN = 'mutated.px';
+
+/** The property: a cube that spans its dimensions, or a well-formed ReadError; fast. */
+function checkRead(bytes: Uint8Array, lenient: boolean): void {
+	const start = performance.now();
+	try {
+		const { cube, warnings } = readPx(bytes, { origin: ORIGIN, lenient });
+		expect(cube.values.length).toBe(cellCount(cube.dimensions));
+		for (const w of warnings) expect(w.line).toBeGreaterThanOrEqual(0);
+	} catch (e) {
+		if (!(e instanceof ReadError)) throw e;
+		expect(e.problems.length).toBeGreaterThan(0);
+		for (const p of e.problems) {
+			expect(p.file).toBe(ORIGIN);
+			expect(Number.isInteger(p.line) && p.line >= 0).toBe(true);
+			expect(p.where.length).toBeGreaterThan(0);
+		}
+	}
+	expect(performance.now() - start).toBeLessThan(1000);
+}
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+
+function splice(src: Uint8Array, at: number, remove: number, insert: Uint8Array): Uint8Array {
+	const p = at % (src.length + 1);
+	const out = new Uint8Array(src.length - Math.min(remove, src.length - p) + insert.length);
+	out.set(src.subarray(0, p));
+	out.set(insert, p);
+	out.set(src.subarray(Math.min(src.length, p + remove)), p + insert.length);
+	return out;
+}
+
+function dropAll(src: Uint8Array, byte: number, keepEvery: number): Uint8Array {
+	let seen = 0;
+	return src.filter((b) => b !== byte || seen++ % keepEvery !== 0);
+}
+
+const source = fc.constantFrom(...SOURCES);
+const lenient = fc.boolean();
+const RUNS = { numRuns: 200 };
+
+describe('readPx on mutated files', () => {
+	it('truncated at any position', () => {
+		fc.assert(fc.property(source, fc.nat(), lenient, (src, at, l) => checkRead(src.subarray(0, at % (src.length + 1)), l)), RUNS);
+	});
+
+	it('with random bytes flipped', () => {
+		const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 });
+		fc.assert(
+			fc.property(source, flips, lenient, (src, changes, l) => {
+				const b = src.slice();
+				for (const [at, v] of changes) b[at % b.length] = v;
+				checkRead(b, l);
+			}),
+			RUNS
+		);
+	});
+
+	it('with quotes or semicolons dropped', () => {
+		const char = fc.constantFrom(0x22, 0x3b);
+		fc.assert(fc.property(source, char, fc.integer({ min: 1, max: 40 }), lenient, (src, c, every, l) => checkRead(dropAll(src, c, every), l)), RUNS);
+	});
+
+	it('with odd tokens inserted anywhere', () => {
+		const token = fc.constantFrom(' 1e400 ', ' 1.2.3 ', ' --5 ', ' NaN ', '"', ';', '\n', '(', ')', '[', ']', '=', ',', ' "..." ', '\r\n', '\u0000', 'TLIST(');
+		fc.assert(
+			fc.property(source, fc.nat(), fc.nat({ max: 3 }), token, lenient, (src, at, remove, t, l) => checkRead(splice(src, at, remove, ascii(t)), l)),
+			RUNS
+		);
+	});
+
+	it('with odd numbers in DATA', () => {
+		const token = fc.constantFrom('1e400', '1.2.3', '--5', 'NaN', '-', '.', '+7', '1e', '.5', '5.', '0x10', 'Infinity');
+		fc.assert(
+			fc.property(source, fc.nat(), token, lenient, (src, n, t) => {
+				const text = new TextDecoder('windows-1252').decode(src);
+				const dataAt = text.indexOf('DATA=') + 6;
+				const at = dataAt + (n % Math.max(1, text.length - dataAt));
+				checkRead(ascii(`${text.slice(0, at)} ${t} ${text.slice(at)}`), false);
+			}),
+			RUNS
+		);
+	});
+});
