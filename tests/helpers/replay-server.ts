@@ -59,6 +59,8 @@ export interface ReplayServer {
 	urlFor(realUrl: string): string;
 	fetch: typeof fetch;
 	script(pathPart: string, responses: Scripted[]): void;
+	/** Forget scripts and recorded requests; maxCells back to Infinity. */
+	reset(): void;
 	close(): Promise<void>;
 }
 
@@ -245,6 +247,11 @@ export async function startReplayServer(root = FIXTURES): Promise<ReplayServer> 
 		}) as typeof fetch,
 		script(part, responses) {
 			scripts.push({ part, queue: [...responses] });
+		},
+		reset() {
+			scripts.length = 0;
+			requests.length = 0;
+			state.maxCells = Number.POSITIVE_INFINITY;
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
