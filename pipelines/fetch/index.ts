@@ -144,7 +144,7 @@ async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Pr
 			warnings.push(...r.warnings);
 			return r.cube;
 		}
-		const r = readJsonStat(res.json, { origin });
+		const r = readJsonStat(res.json, { origin, lang: spec.lang });
 		warnings.push(...r.warnings);
 		if (r.cubes.length !== 1) throw new FetchError('http', `${dUrl}: expected one JSON-stat dataset, got ${r.cubes.length}`, { url: dUrl, method: 'POST', status: res.status, tries: 1, savedAs: res.savedAs });
 		return r.cubes[0];
@@ -185,7 +185,7 @@ async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Pr
 		}
 	};
 	const cube = await run(plan, true);
-	cube.extra.fetchedFrom = v1 ? dUrl : `${dUrl}`;
+	cube.extra.fetchedFrom = dUrl;
 	return { cube, files, warnings, calls };
 }
 
