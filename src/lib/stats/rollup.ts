@@ -6,7 +6,7 @@
 import type { ComparisonOutcome, ComparisonResult } from './compare';
 import type { ChangeOutcome, ChangeResult } from './change';
 import type { TrendLabel, TrendResult } from './trend';
-import type { Polarity } from './types';
+import type { Level, Polarity } from './types';
 
 export interface RegionStatusInput {
 	regionCode: string;
@@ -39,7 +39,7 @@ export interface IndicatorStatus {
 	/** Each region's outcome, for region-level roll-ups. */
 	regionOutcomes: Record<string, { comparison: ComparisonOutcome; change: ChangeOutcome | null }>;
 	/** The level the region comparisons were made at (null when mixed or none). */
-	level: 0.95 | 0.998 | null;
+	level: Level | null;
 }
 
 const COMPARISON_OUTCOMES: ComparisonOutcome[] = ['better', 'similar', 'worse', 'higher', 'lower', 'not-compared'];
@@ -57,7 +57,7 @@ export function rollUpIndicator(input: IndicatorRollupInput): IndicatorStatus {
 	const regionsByOutcome = emptyLists(COMPARISON_OUTCOMES);
 	const regionsByChange = emptyLists(CHANGE_OUTCOMES);
 	const regionOutcomes: IndicatorStatus['regionOutcomes'] = {};
-	const levels = new Set<0.95 | 0.998>();
+	const levels = new Set<Level>();
 	for (const r of input.regions ?? []) {
 		regionsByOutcome[r.comparison.outcome].push(r.regionCode);
 		levels.add(r.comparison.level);
