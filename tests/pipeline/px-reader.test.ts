@@ -302,7 +302,7 @@ describe('synthetic cases', () => {
 		})();
 		expect(e).toBeInstanceOf(ReadError);
 		const p = e!.problems.find((q) => q.where === 'DATA')!;
-		expect(p.line).toBe(text.split('\n').indexOf('DATA=') + 3);
+		expect(p.line).toBe(text.split('\n').indexOf('DATA=') + 2);
 		expect(p.message).toContain(token);
 	});
 	it('a STUB without HEADING and a HEADING without STUB both work', () => {

@@ -44,7 +44,7 @@ export function readPx(bytes: Uint8Array, opts: ReadPxOptions): { cube: Cube; wa
 
 /** Reads PX text that is already decoded (tests, generated files). */
 export function readPxText(text: string, opts: ReadPxOptions): { cube: Cube; warnings: Problem[] } {
-	return readPx(new TextEncoder().encode(`CODEPAGE="utf-8";\n${text}`), opts);
+	return readPx(new TextEncoder().encode(`CODEPAGE="utf-8";${text}`), opts); // same line: line numbers stay those of `text`
 }
 
 function toProblem(issue: Issue, file: string, asError: boolean): Problem {
