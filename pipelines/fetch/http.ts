@@ -70,6 +70,8 @@ export interface RetryPolicy {
 	maxRetryAfterMs: number;
 	/** Jitter source in [0, 1). Default Math.random. */
 	random: () => number;
+	/** Abort a try that takes longer (real time; counts as a network error). Default 120 000 ms. */
+	timeoutMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -78,7 +80,8 @@ export const defaultRetryPolicy: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
-	random: Math.random
+	random: Math.random,
+	timeoutMs: 120_000
 };
 
 export interface HttpContext {
@@ -184,7 +187,8 @@ export async function httpRequest(req: HttpRequest, ctx: HttpContext): Promise<H
 			res = await ctx.fetch(url, {
 				method,
 				headers: body !== null ? { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' } : { accept: 'application/json' },
-				body: body ?? undefined
+				body: body ?? undefined,
+				signal: AbortSignal.timeout(ctx.retry.timeoutMs)
 			});
 		} catch (e) {
 			netErr = e;

@@ -436,3 +436,48 @@ describe('manifest', () => {
 		for (const e of m) expect(e.sha256).toBe(sha(path.join(tmp, e.savedAs!)));
 	});
 });
+
+const API_FIX = path.join(import.meta.dirname, 'fixtures-api');
+
+describe('hand-written answers (tests/pipeline/fixtures-api)', () => {
+	it('SCB-style 403 with an HTML body → split and retried once, merged like eec451', async () => {
+		server.script('BefolkningNy', [{ replay: true }, { status: 403, body: readText(path.join(API_FIX, 'scb-403.html')), headers: { 'content-type': 'text/html' } }]);
+		const res = await fetchTable(v1('en', popSel(years)), opts());
+		expect(posts().map((r) => r.status)).toEqual([403, 200, 200]);
+		expect(res.cube.values).toEqual([9995153, 10120242, 10230185, 10327589]);
+		const m = manifestOk(path.join(tmp, 'manifest.json'));
+		expect(m[1]).toMatchObject({ status: 403, savedAs: expect.stringMatching(/eec451-POST\.try1-403\.raw$/) });
+	});
+
+	it('Kolada v3: GET by municipality and year, follows next_url, builds kpi × municipality × period × gender', async () => {
+		server.script('api.kolada.se', [
+			{ status: 200, body: readText(path.join(API_FIX, 'kolada-N07418-page1.json')) },
+			{ status: 200, body: readText(path.join(API_FIX, 'kolada-N07418-page2.json')) }
+		]);
+		const spec: TableSpec = { api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3', table: 'N07418', lang: 'sv', selection: { municipality: ['0000', '0020'], year: ['2021', '2022'] } };
+		const res = await fetchTable(spec, opts({ fetch: server.fetch }));
+		expect(server.requests.map((r) => [r.method, r.path])).toEqual([
+			['GET', '/api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022'],
+			['GET', '/api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?page=2']
+		]);
+		expect(res.calls).toBe(2);
+		expect(res.cube.dimensions.map((d) => [d.code, d.categories.map((c) => c.code)])).toEqual([
+			['kpi', ['N07418']],
+			['municipality', ['0000', '0020']],
+			['period', ['2021', '2022']],
+			['gender', ['T']]
+		]);
+		expect(cell(res.cube, { municipality: '0000', period: '2021' })).toBe(80.9);
+		expect(res.cube.values).toEqual([80.9, null, 71.5, null]);
+		expect(res.cube.status).toEqual(
+			new Map([
+				[1, 'Saknas'],
+				[3, '..']
+			])
+		);
+		const m = manifestOk(path.join(tmp, 'manifest.json'));
+		expect(m.map((e) => e.url)).toEqual(['https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022', 'https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?page=2']);
+		for (const e of m) expect(e.sha256).toBe(sha(path.join(tmp, e.savedAs!)));
+		expect(new Set(res.files).size).toBe(2);
+	});
+});
