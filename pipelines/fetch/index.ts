@@ -56,7 +56,7 @@ export interface FetchOptions {
 	clock?: Clock;
 	/** Override the API's default limits (spec.ts defaultLimits). */
 	limits?: Partial<Limits>;
-	/** Share one limiter between tables of the same server; else one is made from `limits`. */
+	/** Limiter to use; default: sharedLimiter(spec.baseUrl, limits, clock), one per server host. */
 	limiter?: RateLimiter;
 	retry?: Partial<RetryPolicy>;
 	/** Base of the manifest's `savedAs`. Default process.cwd(). */
@@ -73,13 +73,28 @@ export interface FetchResult {
 	calls: number;
 }
 
+const limiters = new WeakMap<Clock, Map<string, RateLimiter>>();
+
+/**
+ * One limiter per (clock, server host, limits) for the whole process, so that fetching
+ * many tables one after another (or at once) stays within the server's calls per window.
+ */
+export function sharedLimiter(baseUrl: string, limits: Pick<Limits, 'maxCalls' | 'windowMs'>, clock: Clock = systemClock): RateLimiter {
+	let byKey = limiters.get(clock);
+	if (!byKey) limiters.set(clock, (byKey = new Map()));
+	const key = `${new URL(baseUrl).host}|${limits.maxCalls}|${limits.windowMs}`;
+	let l = byKey.get(key);
+	if (!l) byKey.set(key, (l = new RateLimiter(limits.maxCalls, limits.windowMs, clock)));
+	return l;
+}
+
 export async function fetchTable(spec: TableSpec, opts: FetchOptions): Promise<FetchResult> {
 	const limits: Limits = { ...defaultLimits(spec), ...opts.limits };
 	const clock = opts.clock ?? systemClock;
 	const ctx: HttpContext = {
 		fetch: opts.fetch ?? globalThis.fetch,
 		clock,
-		limiter: opts.limiter ?? new RateLimiter(limits.maxCalls, limits.windowMs, clock),
+		limiter: opts.limiter ?? sharedLimiter(spec.baseUrl, limits, clock),
 		retry: { ...defaultRetryPolicy, ...opts.retry },
 		outDir: opts.outDir,
 		manifestPath: opts.manifestPath,
@@ -140,7 +155,8 @@ async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Pr
 		files.push(res.savedAs);
 		const origin = `${dUrl} ${res.savedAs}`;
 		if (v1) {
-			const r = readPxWebJson(res.json, { origin, metadata: meta.json, lang: spec.lang });
+			const grouped = leaf.filter((v) => v.filter !== 'item').map((v) => v.code);
+			const r = readPxWebJson(res.json, { origin, metadata: meta.json, lang: spec.lang, ...(grouped.length ? { groupedVariables: grouped } : {}) });
 			warnings.push(...r.warnings);
 			return r.cube;
 		}

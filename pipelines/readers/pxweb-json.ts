@@ -30,6 +30,12 @@ export interface PxWebReadOptions {
 	lenient?: boolean;
 	/** Language of the texts; default: the `/sv/` or `/en/` segment of `origin`, else `sv`. */
 	lang?: string;
+	/**
+	 * Variables queried with `agg:`/`vs:` filters: their answer codes are groupings not in
+	 * the metadata, so they are kept (after the known ones, labelled by code) instead of
+	 * being an error.
+	 */
+	groupedVariables?: string[];
 }
 
 /** Missing-value symbols of PxWeb (PX DATASYMBOL1..6, DATASYMBOLNIL). */
@@ -223,7 +229,10 @@ export function readPxWebJson(answer: unknown, opts: PxWebReadOptions): { cube: 
 	});
 	if (errors.length) throw new ReadError(errors);
 
-	const contentCode = meta?.variables.find((v) => v.code === 'ContentsCode' || (v.values.length > 0 && contentCols.every((c) => v.values.includes(c.code))))?.code ?? 'ContentsCode';
+	// The content variable: ContentsCode, or the metadata variable holding the c-column codes.
+	// Tables without one (some Folkhälsodata tables) get a content dimension placed last.
+	const contentVar = meta?.variables.find((v) => v.code === 'ContentsCode') ?? meta?.variables.find((v) => v.values.length > 0 && contentCols.every((c) => v.values.includes(c.code)));
+	const contentCode = contentVar?.code ?? 'ContentsCode';
 
 	// Build dimensions (key columns + the content dimension).
 	const mk = (code: string, label: string, role: DimensionRole, codes: string[], mv: MetaVar | undefined, col?: Col): Dimension => {
@@ -231,9 +240,10 @@ export function readPxWebJson(answer: unknown, opts: PxWebReadOptions): { cube: 
 		if (mv) {
 			const known = new Set(mv.values);
 			const unknown = codes.filter((c) => !known.has(c));
-			if (unknown.length) errors.push(prob(origin, '/data', `codes ${unknown.map((c) => `"${c}"`).join(', ')} of ${code} are not in the table metadata`));
+			const grouped = opts.groupedVariables?.includes(code) ?? false;
+			if (unknown.length && !grouped) errors.push(prob(origin, '/data', `codes ${unknown.map((c) => `"${c}"`).join(', ')} of ${code} are not in the table metadata`));
 			const set = new Set(codes);
-			ordered = mv.values.filter((c) => set.has(c));
+			ordered = [...mv.values.filter((c) => set.has(c)), ...(grouped ? unknown : [])];
 		}
 		const notes: Note[] = col?.comment ? [{ text: { [lang]: col.comment }, mandatory: false }] : [];
 		return {
@@ -267,6 +277,10 @@ export function readPxWebJson(answer: unknown, opts: PxWebReadOptions): { cube: 
 				dims.push(d);
 				byCode.delete(v.code);
 			} else eliminated.push(v.code);
+		}
+		if (!contentVar) {
+			byCode.delete(contentDim.code);
+			dims.push(contentDim);
 		}
 		for (const d of byCode.values()) {
 			errors.push(prob(origin, '/columns', `column ${d.code} is not a variable of the table metadata`));

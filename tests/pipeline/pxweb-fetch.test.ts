@@ -418,6 +418,17 @@ describe('rate limit', () => {
 	});
 });
 
+describe('rate limit shared between tables', () => {
+	it('two fetchTable calls to the same host with the same clock share one limiter', async () => {
+		const spec = v1('sv', { Kon: ['1'], ContentsCode: ['BE0101N1'], Tid: ['2017'] });
+		const o = opts({ limits: { maxCalls: 2, windowMs: 10_000 } });
+		await fetchTable(spec, o);
+		expect(clock.sleeps).toEqual([]);
+		await fetchTable(spec, o);
+		expect(clock.sleeps).toEqual([10_000]);
+	});
+});
+
 describe('manifest', () => {
 	it('concurrent appends keep every entry and valid JSON; temp files are gone', async () => {
 		const file = path.join(tmp, 'sub', 'manifest.json');

@@ -212,3 +212,38 @@ describe('mergeCubes', () => {
 		expect(m.status).toEqual(new Map([[1, '..']]));
 	});
 });
+
+describe('readPxWebJson: tables without ContentsCode, grouped (agg:/vs:) variables', () => {
+	const meta = {
+		title: 'Sociala relationer efter region, kön och år',
+		variables: [
+			{ code: 'Region', text: 'region', values: ['00', '01'], valueTexts: ['00 Riket', '01 Stockholms län'], elimination: true },
+			{ code: 'År', text: 'år', values: ['2021-2024'], valueTexts: ['2021-2024'], time: true }
+		]
+	};
+	const answer = {
+		columns: [
+			{ code: 'Region', text: 'region', type: 'd' },
+			{ code: 'År', text: 'år', type: 't' },
+			{ code: 'HLV', text: 'Andel (procent)', type: 'c' }
+		],
+		data: [
+			{ key: ['00', '2021-2024'], values: ['12.3'] },
+			{ key: ['01', '2021-2024'], values: ['..'] }
+		]
+	};
+	it('no content variable in the metadata → content dimension last, labelled by the column text', () => {
+		const { cube } = readPxWebJson(answer, { origin: 'fohm', metadata: meta });
+		expect(cube.dimensions.map((d) => d.code)).toEqual(['Region', 'År', 'ContentsCode']);
+		expect(cube.dimensions[2].categories[0]).toMatchObject({ code: 'HLV', label: { sv: 'Andel (procent)' } });
+		expect(cube.values).toEqual([12.3, null]);
+		expect(cube.dimensions[0].categories[1].label.sv).toBe('01 Stockholms län');
+	});
+	it('codes outside the metadata are an error, unless the variable was queried with agg:/vs:', () => {
+		const grouped = { ...answer, data: [{ key: ['SE11', '2021-2024'], values: ['1'] }, ...answer.data] };
+		expect(() => readPxWebJson(grouped, { origin: 'fohm', metadata: meta })).toThrow(/"SE11" of Region are not in the table metadata/);
+		const { cube } = readPxWebJson(grouped, { origin: 'fohm', metadata: meta, groupedVariables: ['Region'] });
+		expect(cube.dimensions[0].categories.map((c) => c.code)).toEqual(['00', '01', 'SE11']);
+		expect(cube.values).toEqual([12.3, null, 1]);
+	});
+});
