@@ -21,4 +21,11 @@ export interface SourceRecord {
 	input_sha256: string;
 	/** When the raw answer was fetched from the publisher (null for figures copied from a web page). */
 	fetched_at: string | null;
+	/** 'published' (figure copied from a web page), 'fetched' (API answer), 'demo' (synthetic). */
+	kind?: 'published' | 'fetched' | 'demo';
+	/** Short attribution line, e.g. "Källa: SCB" or "Exempeldata (syntetiska)". */
+	attribution?: string;
+	/** For demo and fetched sources: the indicator the source is about. */
+	indicator_id?: string;
+	is_demo?: boolean;
 }

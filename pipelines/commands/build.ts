@@ -1,85 +1,233 @@
 /**
  * `npm run pipeline` — the offline data build: raw extracts + catalog → static/data.
- * Everything is written into a staging folder and swapped in at the end (atomic.ts), so an
- * interrupted build leaves the previous data readable.
+ *
+ *   read     fetched API answers (data/raw/<publisher>/fetched.json → JSON-stat cubes),
+ *            published figures (data/raw/published, through the CSV reader),
+ *            example data (pipelines/generate, seeded) for what is not published
+ *   select/tidy  the catalog picks the indicator's cells (build/tidy.ts, build/published.ts)
+ *   check    schema + code lists (build/validate.ts); failures go to rejects.csv
+ *   merge    one row per cell: fetched > published > example data (replaced cells counted)
+ *   write    Parquet + JSON dimension tables + map + manifest + rejects, into a staging
+ *            folder swapped in at the end (atomic.ts): an interrupted build leaves the
+ *            previous data readable.
+ * Counts reconcile or the build fails:
+ *   input cells = observations + missing cells + rejects + cells replaced by real figures.
+ *
+ * Options: --catalog <dir> (also ENSAMHET_CATALOG_DIR), --seed <n>. Output/raw folders:
+ * ENSAMHET_OUT_DIR, ENSAMHET_RAW_DIR (see build/paths.ts). Test hook: ENSAMHET_TEST_HOOK =
+ * pause-after-parquet | crash-after-parquet stops the run after the Parquet files are staged.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadIndicators } from '../catalog/load.ts';
+import type { Observation } from '../../src/lib/data/observation.ts';
+import { loadCatalog, type Catalog } from '../catalog/load.ts';
 import { beginStaging } from '../build/atomic.ts';
+import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, regionsJson, sourcesFlat } from '../build/dims.ts';
 import { withDuckDB } from '../build/duckdb.ts';
-import { outDir, relativeToRepo, repoRoot } from '../build/paths.ts';
-import { loadMapping, publishedCsv, publishedToObservations, type PublishedRow } from '../build/published.ts';
-import { readCsvRecords } from '../build/read-csv.ts';
+import { readFetched } from '../build/fetched.ts';
+import { writeCountyMap } from '../build/map.ts';
+import { outDir, rawDir, relativeToRepo, repoRoot } from '../build/paths.ts';
+import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../build/published.ts';
 import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../build/write-parquet.ts';
-import type { Reject } from '../build/types.ts';
+import { cellKey, makeChecker } from '../build/validate.ts';
+import type { Reject, SourceRecord } from '../build/types.ts';
+import { DEFAULT_SEED, generate } from '../generate/generate.ts';
+
+export interface BuildOptions {
+	catalogDir?: string;
+	seed?: number;
+}
+
+export interface BuildCounts {
+	input_cells: number;
+	observations: number;
+	missing_cells: number;
+	rejects: number;
+	replaced_by_real: number;
+}
 
 export async function run(args: string[]): Promise<number> {
-	if (args.length) {
-		process.stderr.write(`error: build takes no arguments (got ${args.join(' ')})\n`);
-		return 2;
+	const opts: BuildOptions = {};
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--catalog' && args[i + 1]) opts.catalogDir = args[++i];
+		else if (args[i] === '--seed' && args[i + 1]) opts.seed = Number(args[++i]);
+		else {
+			process.stderr.write(`error: unknown build argument "${args[i]}" (expected --catalog <dir>, --seed <n>)\n`);
+			return 2;
+		}
 	}
 	const started = Date.now();
-	const indicators = loadIndicators();
-	const known = new Set(indicators.map((i) => i.id));
+	const { counts } = await build(opts);
+	process.stdout.write(
+		`pipeline: ${counts.observations} observations + ${counts.missing_cells} missing cells, ${counts.rejects} rejects (see ${relativeToRepo(path.join(outDir, 'rejects.csv'))}), ${counts.replaced_by_real} example cells replaced by real figures → ${relativeToRepo(outDir)} in ${Date.now() - started} ms\n`
+	);
+	return 0;
+}
+
+export async function build(opts: BuildOptions = {}): Promise<{ counts: BuildCounts; outDir: string }> {
+	const catalog = loadCatalog(opts.catalogDir);
+	const seed = opts.seed ?? DEFAULT_SEED;
+	const check = makeChecker(catalog);
+	const rejects: Reject[] = [];
+	const sources: SourceRecord[] = [];
+	const inputs: { file: string; sha256: string; cells: number; kind: string }[] = [];
+
+	// 1. Fetched API answers (real, from the producer): highest precedence.
+	const fetched = readFetched(catalog, rawDir);
+	rejects.push(...fetched.rejects);
+	sources.push(...fetched.sources);
+	inputs.push(...fetched.inputs);
+
+	// 2. Published figures, through the CSV reader.
+	const csvFile = publishedCsvPath();
+	const csvSha = sha256File(csvFile);
+	const published = publishedToObservations(readPublishedRows(csvFile, readerMappingPath()), loadMapping(), csvSha, catalog.groups, relativeToRepo(csvFile));
+	rejects.push(...published.rejects);
+	sources.push(...published.sources.map((s) => ({ ...s, kind: 'published' as const, attribution: `Källa: ${s.publisher}`, is_demo: false })));
+	inputs.push({ file: relativeToRepo(csvFile), sha256: csvSha, cells: published.inputRows, kind: 'published' });
+	for (const f of [readerMappingPath(), mappingPath()]) inputs.push({ file: relativeToRepo(f), sha256: sha256File(f), cells: 0, kind: 'mapping' });
+
+	// 3. Example data for everything else.
+	const profileFile = path.join(repoRoot, 'pipelines/generate/profiles.ts');
+	const demo = generate(catalog, seed);
+	const profileSha = sha256File(profileFile);
+	const demoSources = demo.sources.map((s) => ({
+		...s,
+		input_sha256: profileSha,
+		kind: 'demo' as const,
+		attribution: 'Exempeldata (syntetiska)',
+		indicator_id: s.source_id.replace(/^demo-/, ''),
+		is_demo: true
+	}));
+	inputs.push({ file: 'pipelines/generate/profiles.ts', sha256: profileSha, cells: demo.observations.length, kind: `demo (seed ${seed})` });
+	for (const f of catalog.files) inputs.push({ file: display(f), sha256: sha256File(f), cells: 0, kind: 'catalog' });
+
+	// Check + merge (first wins: fetched > published > demo).
+	const cells = new Map<string, Observation>();
+	let replaced = 0;
+	const replacedBy: Record<string, number> = {};
+	const take = (o: Observation, file: string, line: number) => {
+		const why = check(o);
+		if (why) {
+			rejects.push({ file, line, key: cellKey(o), reason: why });
+			return;
+		}
+		const k = cellKey(o);
+		if (cells.has(k)) {
+			replaced++;
+			replacedBy[o.indicator_id] = (replacedBy[o.indicator_id] ?? 0) + 1;
+			return;
+		}
+		cells.set(k, o);
+	};
+	for (const { obs, file } of fetched.observations) take(obs, file, 0);
+	published.observations.forEach((o, i) => take(o, relativeToRepo(csvFile), published.lines[i]));
+	for (const o of demo.observations) take(o, 'pipelines/generate/profiles.ts', 0);
+	const observations = [...cells.values()];
+	const usedSources = new Set(observations.map((o) => o.source_id));
+	const allSources = [...sources, ...demoSources].filter((s) => usedSources.has(s.source_id));
+
+	const missing = observations.filter((o) => o.value === null).length;
+	const counts: BuildCounts = {
+		input_cells: fetched.inputCells + published.inputRows + demo.observations.length,
+		observations: observations.length - missing,
+		missing_cells: missing,
+		rejects: rejects.length,
+		replaced_by_real: replaced
+	};
+	if (counts.input_cells !== counts.observations + counts.missing_cells + counts.rejects + counts.replaced_by_real)
+		throw new Error(`counts do not reconcile: ${JSON.stringify(counts)} (input = observations + missing + rejects + replaced)`);
+
 	const staging = beginStaging(outDir);
 	try {
-		const summary = await withDuckDB(async (con) => {
-			const rows = (await readCsvRecords(con, publishedCsv)).map((r) => ({ ...r, line: Number(r.line) }) as unknown as PublishedRow);
-			const published = publishedToObservations(rows, loadMapping(), sha256(fs.readFileSync(publishedCsv)));
-			const rejects: Reject[] = [...published.rejects];
-			const observations = published.observations.filter((o) => {
-				if (known.has(o.indicator_id)) return true;
-				rejects.push({ file: relativeToRepo(publishedCsv), line: 0, key: o.indicator_id, reason: 'indicator not in the catalog' });
-				return false;
-			});
+		await withDuckDB(async (con) => {
 			await loadObservations(con, observations);
-			const files = await writeObservationParquet(con, staging.dir);
-			const sourcesFile = path.join(staging.dir, 'sources.parquet');
-			await writeRecordsParquet(con, published.sources, sourcesFile);
-			writeJson(path.join(staging.dir, 'sources.json'), published.sources);
-			writeJson(path.join(staging.dir, 'indicators.json'), indicators);
+			await writeObservationParquet(con, staging.dir);
+			await testHook(staging.dir);
+			const dims = {
+				indicators: indicatorsJson(catalog, observations),
+				regions: regionsJson(catalog),
+				groups: groupsJson(catalog),
+				sources: allSources
+			};
+			for (const [name, value] of Object.entries(dims)) writeJson(path.join(staging.dir, `${name}.json`), value);
+			await writeRecordsParquet(con, indicatorsFlat(catalog), path.join(staging.dir, 'indicators.parquet'));
+			await writeRecordsParquet(con, regionsFlat(dims.regions), path.join(staging.dir, 'regions.parquet'));
+			await writeRecordsParquet(con, groupsFlat(catalog), path.join(staging.dir, 'groups.parquet'));
+			await writeRecordsParquet(con, sourcesFlat(allSources), path.join(staging.dir, 'sources.parquet'));
+			const map = await writeCountyMap(staging.dir, catalog.regions);
+			inputs.push({ file: relativeToRepo(map.input), sha256: sha256File(map.input), cells: 0, kind: 'map' });
 			fs.writeFileSync(path.join(staging.dir, 'rejects.csv'), rejectsCsv(rejects));
-			const inputs = [publishedCsv].map((f) => ({ file: relativeToRepo(f), sha256: sha256(fs.readFileSync(f)), rows: published.inputRows }));
-			const outputs = [...files, sourcesFile].map((f) => ({
-				file: path.relative(staging.dir, f),
-				sha256: sha256(fs.readFileSync(f)),
+			const outputs = listFiles(staging.dir).map((f) => ({
+				file: path.relative(staging.dir, f).split(path.sep).join('/'),
+				sha256: sha256File(f),
 				bytes: fs.statSync(f).size
 			}));
-			const counts = {
-				input_cells: published.inputRows,
-				observations: observations.length,
-				missing_cells: 0,
-				rejects: rejects.length
-			};
-			if (counts.input_cells !== counts.observations + counts.missing_cells + counts.rejects)
-				throw new Error(`counts do not reconcile: ${JSON.stringify(counts)}`);
-			writeJson(path.join(staging.dir, 'manifest.json'), { built_at: new Date().toISOString(), inputs, outputs, counts });
-			return counts;
+			writeJson(path.join(staging.dir, 'manifest.json'), {
+				built_at: new Date().toISOString(),
+				seed,
+				counts,
+				rows_per_indicator: rowsPerIndicator(catalog, observations, replacedBy),
+				sources: allSources.map((s) => ({ source_id: s.source_id, kind: s.kind ?? null, publisher: s.publisher, title: s.title, url: s.url, fetched_at: s.fetched_at })),
+				fetches: fetched.fetches,
+				inputs,
+				outputs
+			});
 		});
 		staging.commit();
-		process.stdout.write(
-			`pipeline: ${summary.observations} observations, ${summary.rejects} rejects (see static/data/rejects.csv) → ${relativeToRepo(outDir)} in ${Date.now() - started} ms\n`
-		);
-		return 0;
 	} catch (err) {
 		staging.abort();
 		throw err;
 	}
+	return { counts, outDir };
 }
 
-function sha256(buf: Buffer): string {
-	return crypto.createHash('sha256').update(buf).digest('hex');
+function rowsPerIndicator(catalog: Catalog, observations: readonly Observation[], replacedBy: Record<string, number>) {
+	const out: Record<string, { rows: number; real: number; demo: number; missing: number; replaced_by_real: number }> = {};
+	for (const i of catalog.indicators) out[i.id] = { rows: 0, real: 0, demo: 0, missing: 0, replaced_by_real: replacedBy[i.id] ?? 0 };
+	for (const o of observations) {
+		const r = out[o.indicator_id];
+		r.rows++;
+		if (o.is_demo) r.demo++;
+		else r.real++;
+		if (o.value === null) r.missing++;
+	}
+	return out;
+}
+
+async function testHook(stagingDir: string): Promise<void> {
+	const hook = process.env.ENSAMHET_TEST_HOOK;
+	if (!hook) return;
+	fs.writeFileSync(path.join(stagingDir, '.hook-reached'), String(process.pid));
+	if (hook === 'crash-after-parquet') process.exit(70);
+	if (hook === 'pause-after-parquet') await new Promise((r) => setTimeout(r, 120_000));
+}
+
+function listFiles(dir: string): string[] {
+	const out: string[] = [];
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) out.push(...listFiles(p));
+		else if (!e.name.startsWith('.')) out.push(p);
+	}
+	return out.sort();
+}
+
+function display(f: string): string {
+	const r = relativeToRepo(f);
+	return r.startsWith('..') ? f : r;
+}
+
+function sha256File(file: string): string {
+	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 function writeJson(file: string, value: unknown): void {
-	fs.writeFileSync(file, JSON.stringify(value, null, '\t') + '\n');
+	fs.writeFileSync(file, JSON.stringify(value) + '\n');
 }
 
 function rejectsCsv(rejects: readonly Reject[]): string {
 	const q = (s: string | number) => `"${String(s).replaceAll('"', '""')}"`;
 	return ['file,line,key,reason', ...rejects.map((r) => [r.file, r.line, r.key, r.reason].map(q).join(','))].join('\n') + '\n';
 }
-
-void repoRoot;

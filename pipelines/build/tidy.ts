@@ -1,0 +1,140 @@
+/**
+ * select + tidy for fetched tables: a cube (any reader) + the indicator's catalog entry →
+ * one observation per estimate. The statistic dimension named by `source.measure` (e.g.
+ * Folkhälsodata's "Andel och konfidensintervall": 01 share, 02/03 CI, 04 n) is folded into
+ * one row; derived indicators take the complement (and swap the CI bounds). Cells that
+ * cannot be placed (an unselected dimension with several values, an unknown region or
+ * period) are rejects with the reason; missing cells keep the source's own marker.
+ */
+import type { Observation, Sex } from '../../src/lib/data/observation.ts';
+import type { Cube, Dimension } from '../cube/model.ts';
+import { text } from '../cube/model.ts';
+import type { Indicator } from '../catalog/schema.ts';
+import type { Reject } from './types.ts';
+
+export interface TidyResult {
+	observations: Observation[];
+	rejects: Reject[];
+	/** Estimates in the cube (cells after folding the statistic dimension). */
+	inputCells: number;
+}
+
+const isGeo = (d: Dimension) => d.role === 'geo' || /^(region|område|kommun|län|municipality)$/i.test(d.id) || /^region$/i.test(d.code);
+const isTime = (d: Dimension) => d.role === 'time' || /^(år|tid|year|time|period)$/i.test(d.id);
+const isSex = (d: Dimension) => /^(kön|kon|sex|gender)$/i.test(d.id) || /^(kön|kon|sex|gender)$/i.test(d.code);
+
+/** '00', '0000' → '00'; Kolada '00LL' → 'LL'; 'LL', 'KKKK' as they are; else null. */
+export function regionCode(code: string): string | null {
+	const c = code.trim().split(/\s+/)[0];
+	if (c === '0000' || c === '00') return '00';
+	if (/^00\d{2}$/.test(c)) return c.slice(2);
+	if (/^\d{2}$/.test(c) || /^\d{4}$/.test(c)) return c;
+	return null;
+}
+
+export function sexOf(code: string, label: string): Sex | null {
+	const l = label.toLowerCase();
+	if (/kvinn|women|female|flick|girl/.test(l) || code === 'K') return 'K';
+	if (/\bmän\b|^män|men\b|^man|male|pojk|boy/.test(l) || code === 'M') return 'M';
+	if (/tot|both|samtlig|alla|^t$/.test(l) || code === 'T') return 'T';
+	return null;
+}
+
+export function periodOf(code: string): [number, number] | null {
+	const m = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/.exec(code.trim());
+	if (!m) return null;
+	const a = Number(m[1]);
+	const b = m[2] ? Number(m[2]) : a;
+	return b >= a ? [a, b] : null;
+}
+
+export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: string): TidyResult {
+	const dims = cube.dimensions;
+	const lang = cube.defaultLanguage;
+	const measureVar = ind.source.measure?.variable;
+	const mIdx = measureVar ? dims.findIndex((d) => d.id === measureVar || d.code === measureVar) : -1;
+	const gIdx = dims.findIndex(isGeo);
+	const tIdx = dims.findIndex((d, i) => i !== gIdx && isTime(d));
+	const sIdx = dims.findIndex((d, i) => i !== gIdx && i !== tIdx && isSex(d));
+	const other = dims.map((_, i) => i).filter((i) => ![mIdx, gIdx, tIdx, sIdx].includes(i));
+	const rejects: Reject[] = [];
+	const observations: Observation[] = [];
+	const sizes = dims.map((d) => d.categories.length);
+	const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((a, b) => a * b, 1));
+	const label = (d: Dimension, c: number) => text(d.categories[c].label, lang) ?? d.categories[c].code;
+
+	// Keys = every dimension but the measure one.
+	const keyDims = dims.map((_, i) => i).filter((i) => i !== mIdx);
+	const keyCount = keyDims.reduce((n, i) => n * sizes[i], 1);
+	const measure = ind.source.measure;
+	const catIndex = (code: string | undefined) => (mIdx < 0 || code === undefined ? -1 : dims[mIdx].categories.findIndex((c) => c.code === code));
+	const vI = mIdx < 0 ? -1 : catIndex(measure?.value);
+	const loI = catIndex(measure?.ci_low);
+	const hiI = catIndex(measure?.ci_high);
+	const nI = catIndex(measure?.n);
+	const complement = ind.source.derived?.kind === 'complement';
+
+	for (let k = 0; k < keyCount; k++) {
+		const coords = new Array<number>(dims.length).fill(0);
+		let rest = k;
+		for (let j = keyDims.length - 1; j >= 0; j--) {
+			const i = keyDims[j];
+			coords[i] = rest % sizes[i];
+			rest = Math.floor(rest / sizes[i]);
+		}
+		const at = (mCat: number) => {
+			if (mIdx >= 0) coords[mIdx] = mCat;
+			return coords.reduce((s, c, i) => s + c * strides[i], 0);
+		};
+		const key = dims.map((d, i) => (i === mIdx ? '' : `${d.id}=${d.categories[coords[i]].code}`)).filter(Boolean).join(', ');
+		const reject = (reason: string) => rejects.push({ file, line: 0, key: `${ind.id}: ${key}`, reason });
+		if (mIdx >= 0 && vI < 0) {
+			reject(`the statistic dimension "${measureVar}" has no category "${measure?.value}" (the share)`);
+			continue;
+		}
+		const extra = other.find((i) => sizes[i] > 1);
+		if (extra !== undefined) {
+			reject(`dimension "${dims[extra].id}" has several values and the catalog selects none of them`);
+			continue;
+		}
+		const region = gIdx < 0 ? '00' : regionCode(dims[gIdx].categories[coords[gIdx]].code);
+		if (!region) {
+			reject(`region "${dims[gIdx].categories[coords[gIdx]].code}" is not the nation, a county or a municipality`);
+			continue;
+		}
+		const period = tIdx < 0 ? null : periodOf(dims[tIdx].categories[coords[tIdx]].code);
+		if (!period) {
+			reject(tIdx < 0 ? 'the table has no time dimension' : `period "${dims[tIdx].categories[coords[tIdx]].code}" is not a year or a window`);
+			continue;
+		}
+		const sex = sIdx < 0 ? 'T' : sexOf(dims[sIdx].categories[coords[sIdx]].code, label(dims[sIdx], coords[sIdx]));
+		if (!sex) {
+			reject(`sex "${label(dims[sIdx], coords[sIdx])}" is not total, women or men`);
+			continue;
+		}
+		const vi = at(mIdx >= 0 ? vI : 0);
+		const raw = cube.values[vi];
+		const num = (c: number) => (c < 0 ? null : cube.values[at(c)] ?? null);
+		const lo = num(loI);
+		const hi = num(hiI);
+		const n = num(nI);
+		const flip = (x: number | null) => (x === null ? null : complement ? Math.round((100 - x) * 10) / 10 : x);
+		observations.push({
+			indicator_id: ind.id,
+			region_code: region,
+			period_start: period[0],
+			period_end: period[1],
+			sex,
+			group_dim: 'total',
+			group_code: 'total',
+			value: flip(raw),
+			ci_low: complement ? flip(hi) : lo,
+			ci_high: complement ? flip(lo) : hi,
+			n: n === null ? null : Math.round(n),
+			status: raw === null ? (cube.status.get(vi) ?? '..') : (cube.status.get(vi) ?? null),
+			source_id: sourceId,
+			is_demo: false
+		});
+	}
+	return { observations, rejects, inputCells: keyCount };
+}
