@@ -13,11 +13,11 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 };
 
 const [first, ...rest] = process.argv.slice(2);
-const name = first && !first.startsWith('-') ? first : 'build';
-const args = name === first ? rest : process.argv.slice(2);
-const load = commands[name];
+const command = first && !first.startsWith('-') ? first : 'build';
+const args = command === first ? rest : process.argv.slice(2);
+const load = commands[command];
 if (!load) {
-	process.stderr.write(`error: unknown command "${name}" (expected one of: ${Object.keys(commands).join(', ')})\n`);
+	process.stderr.write(`error: unknown command "${command}" (expected one of: ${Object.keys(commands).join(', ')})\n`);
 	process.exit(2);
 }
 try {
@@ -26,3 +26,5 @@ try {
 	process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
 	process.exitCode = 1;
 }
+
+export {};

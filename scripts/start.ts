@@ -1,0 +1,33 @@
+/**
+ * `npm start`: make sure the data and the site exist (building what is missing or out of date),
+ * then serve the built site on localhost.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './serve.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (script: string) => execFileSync(npm, ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+
+function newestMtime(dir: string): number {
+	if (!fs.existsSync(dir)) return 0;
+	let newest = 0;
+	for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (e.isFile()) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
+	}
+	return newest;
+}
+
+if (!fs.existsSync(path.join(root, 'static/data/manifest.json'))) {
+	process.stdout.write('start: no data yet, running the pipeline…\n');
+	run('pipeline');
+}
+const built = path.join(root, 'build/index.html');
+const sourcesChanged = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'static'))) > (fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0);
+if (sourcesChanged) {
+	process.stdout.write('start: building the site…\n');
+	run('build');
+}
+await serve(path.join(root, 'build'), Number(process.env.PORT ?? 4173));

@@ -1,0 +1,24 @@
+/**
+ * One entry point for drawing any chart into a given document: linkedom's at build time (the
+ * prerendered SVG in the HTML) and the browser's afterwards (live updates). The browser loads
+ * this module — and Plot with it — only when a chart has to change.
+ */
+import type { ObservationRow } from '$lib/data/queries';
+import { sparklineFigure } from './sparkline';
+import { trendFigure, type TrendOptions } from './trend';
+
+export interface ChartKinds {
+	trend: TrendOptions;
+	sparkline: Record<string, never>;
+}
+export type ChartKind = keyof ChartKinds;
+
+type Figure = (rows: readonly ObservationRow[], opts: never, doc: Document) => SVGSVGElement | HTMLElement;
+const figures: Record<ChartKind, Figure> = {
+	trend: trendFigure as Figure,
+	sparkline: sparklineFigure as Figure
+};
+
+export function drawChart<K extends ChartKind>(kind: K, rows: readonly ObservationRow[], opts: ChartKinds[K], doc: Document): SVGSVGElement | HTMLElement {
+	return figures[kind](rows, opts as never, doc);
+}

@@ -1,0 +1,36 @@
+/** Data the prerendered pages share: catalog files and the overview tiles. */
+import type { IndicatorMeta, SourceMeta } from '$lib/data/catalog';
+import { nationalSeriesQuery, type ObservationRow } from '$lib/data/queries';
+import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
+import { readDataJson, runQuery } from './db';
+import { renderSvg } from './render';
+
+export function indicators(): IndicatorMeta[] {
+	return readDataJson<IndicatorMeta[]>('indicators.json');
+}
+
+export function sources(): SourceMeta[] {
+	return readDataJson<SourceMeta[]>('sources.json');
+}
+
+export interface Tile {
+	indicator: IndicatorMeta;
+	series: ObservationRow[];
+	latest: ObservationRow | null;
+	spark: string;
+}
+
+export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Tile[]> {
+	const rows = await runQuery(nationalSeriesQuery(list.map((i) => i.id)));
+	const byIndicator = groupBy(rows, (r) => r.indicator_id);
+	return list.map((indicator) => {
+		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);
+		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '' };
+	});
+}
+
+/** Only the sources the given rows cite, to keep page data small. */
+export function sourcesFor(rows: readonly ObservationRow[]): SourceMeta[] {
+	const used = new Set(rows.map((r) => r.source_id));
+	return sources().filter((s) => used.has(s.source_id));
+}

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { langOf } from '$lib/i18n/messages';
+import { indicators, nationalTiles, sourcesFor } from '$lib/server/pages';
+
+export const entries = () => ['1', '2', '3'].flatMap((n) => [{ n }, { n, lang: 'en' }]);
+
+export async function load({ params }) {
+	const lang = langOf(params.lang);
+	const n = Number(params.n);
+	if (![1, 2, 3].includes(n)) error(404, `Delmål ${params.n} finns inte`);
+	const tiles = await nationalTiles(indicators().filter((i) => i.subgoal === n));
+	return { lang, n: n as 1 | 2 | 3, tiles, sources: sourcesFor(tiles.flatMap((t) => t.series)) };
+}

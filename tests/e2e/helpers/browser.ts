@@ -1,0 +1,103 @@
+/**
+ * Browser-test harness: the built site served by our static server (ranges, clean URLs,
+ * precompressed files, like a real static host) and Debian's Chromium driven by
+ * playwright-core. Every page records requests to other origins and console errors, so each
+ * test can assert there were none.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStaticServer, type RunningServer } from '../../../scripts/static-server.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const buildDir = path.join(repoRoot, process.env.BUILD_DIR ?? 'build');
+
+export const CHROMIUM_ARGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export function chromiumPath(): string {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+	for (const c of candidates) if (fs.existsSync(c)) return c;
+	try {
+		return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+	} catch {
+		throw new Error('Chromium not found: install Debian\'s "chromium" package (apt-get install -y chromium) or set CHROMIUM_PATH');
+	}
+}
+
+export interface Harness {
+	server: RunningServer;
+	browser: Browser;
+	context: BrowserContext;
+	/** Requests the pages made to any origin other than the server's. */
+	foreignRequests: string[];
+	consoleErrors: string[];
+	open(pathname: string): Promise<Page>;
+	close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+	if (!fs.existsSync(path.join(buildDir, 'index.html'))) throw new Error(`no built site in ${buildDir}: run "npm run build" first`);
+	const server = await startStaticServer({ root: buildDir });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+	const foreignRequests: string[] = [];
+	const consoleErrors: string[] = [];
+	const origin = new URL(server.url).origin;
+	context.on('request', (req) => {
+		const u = req.url();
+		if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
+	});
+	return {
+		server,
+		browser,
+		context,
+		foreignRequests,
+		consoleErrors,
+		async open(pathname) {
+			const page = await context.newPage();
+			page.on('console', (msg) => {
+				if (msg.type() === 'error') consoleErrors.push(`${pathname}: ${msg.text()}`);
+			});
+			page.on('pageerror', (err) => consoleErrors.push(`${pathname}: ${err.message}`));
+			await page.goto(server.url + pathname, { waitUntil: 'load' });
+			return page;
+		},
+		async close() {
+			await context.close();
+			await browser.close();
+			await server.close();
+		}
+	};
+}
+
+/** Minimal RFC 4180 CSV parse, for tests that read source files independently of the pipeline. */
+export function parseCsv(text: string): Record<string, string>[] {
+	const rows: string[][] = [];
+	let row: string[] = [], field = '', quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') row.push(field), (field = '');
+		else if (c === '\n' || c === '\r') {
+			if (c === '\r' && text[i + 1] === '\n') i++;
+			row.push(field), rows.push(row), (row = []), (field = '');
+		} else field += c;
+	}
+	if (field || row.length) row.push(field), rows.push(row);
+	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
