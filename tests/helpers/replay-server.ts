@@ -40,6 +40,8 @@ export interface ReceivedRequest {
 	body: string | null;
 	/** The recording that answered, relative to the fixtures root, or null. */
 	answeredWith: string | null;
+	/** How the recording was found: file path (GET), body hash, or answer content (POST). */
+	matchedBy: 'path' | 'hash' | 'content' | null;
 	status: number;
 }
 
@@ -142,7 +144,9 @@ export async function startReplayServer(root = FIXTURES): Promise<ReplayServer> 
 	const state = { maxCells: Number.POSITIVE_INFINITY };
 	const answerCache = new Map<string, ReturnType<typeof answerSelection>>();
 
+	let lastMatch: ReceivedRequest['matchedBy'] = null;
 	const fileFor = (method: string, pathname: string, qs: string, body: string | null): string | undefined => {
+		lastMatch = method === 'GET' ? 'path' : 'hash';
 		const rel = decodeURIComponent(pathname).replace(/^\/+/, '').replace(/\/$/, '');
 		if (rel.split('/').includes('..')) return undefined;
 		const base = path.join(root, rel);
@@ -174,7 +178,10 @@ export async function startReplayServer(root = FIXTURES): Promise<ReplayServer> 
 			const full = path.join(dir, f);
 			if (!answerCache.has(full)) answerCache.set(full, answerSelection(JSON.parse(fs.readFileSync(full, 'utf8'))));
 			const a = answerCache.get(full);
-			if (a && matches(q, a)) return full;
+			if (a && matches(q, a)) {
+				lastMatch = 'content';
+				return full;
+			}
 		}
 		return undefined;
 	};
@@ -185,7 +192,7 @@ export async function startReplayServer(root = FIXTURES): Promise<ReplayServer> 
 		req.on('end', () => {
 			const body = req.method === 'POST' || req.method === 'PUT' ? Buffer.concat(chunks).toString('utf8') : null;
 			const url = new URL(req.url ?? '/', 'http://localhost');
-			const rec: ReceivedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, body, answeredWith: null, status: 0 };
+			const rec: ReceivedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, body, answeredWith: null, matchedBy: null, status: 0 };
 			requests.push(rec);
 			const send = (status: number, text: string, headers: Record<string, string> = {}) => {
 				rec.status = status;
@@ -223,6 +230,7 @@ export async function startReplayServer(root = FIXTURES): Promise<ReplayServer> 
 				return;
 			}
 			rec.answeredWith = path.relative(root, file);
+			rec.matchedBy = lastMatch;
 			send(200, fs.readFileSync(file, 'utf8'));
 		});
 	});

@@ -151,9 +151,11 @@ describe('replay server', () => {
 		const r1 = await fetch(base, { method: 'POST', body: single });
 		expect(((await r1.json()) as { data: { values: string[] }[] }).data[0].values).toEqual(['5082662']);
 		expect(server.requests.at(-1)!.answeredWith).toMatch(/BefolkningNy-e57f52-POST\.json$/);
+		expect(server.requests.at(-1)!.matchedBy).toBe('hash');
 		const vars = readText(`${QUERIES}/extdata/examples/json_query_variables_example.json`);
 		await (await fetch(base, { method: 'POST', body: vars })).json();
 		expect(server.requests.at(-1)!.answeredWith).toMatch(/BefolkningNy-21059a-POST\.json$/);
+		expect(server.requests.at(-1)!.matchedBy).toBe('content');
 		const ex = readText(`${QUERIES}/extdata/examples/json_query_example.json`);
 		await (await fetch(base, { method: 'POST', body: ex })).json();
 		expect(server.requests.at(-1)!.answeredWith).toMatch(/sv\/.*BefolkningNy-b51455-POST\.json$/);
@@ -201,6 +203,8 @@ describe('fetchTable: PxWeb v1 against the recordings', () => {
 		server.requests.length = 0;
 		const split = await fetchTable(v1('en', popSel(years)), opts({ limits: { maxCells: 2 } }));
 		expect(posts().map((r) => path.basename(r.answeredWith!))).toEqual(['BefolkningNy-b4ec21-POST.json', 'BefolkningNy-d7786c-POST.json']);
+		// found by the hash of our body: the client sent byte-identical bodies to the recorded ones
+		expect(posts().map((r) => r.matchedBy)).toEqual(['hash', 'hash']);
 		expect(split.calls).toBe(2);
 		expect(split.cube.values).toEqual([9995153, 10120242, 10230185, 10327589]);
 		expect(split.cube.values).toEqual(single.cube.values);
