@@ -206,7 +206,10 @@ export async function httpRequest(req: HttpRequest, ctx: HttpContext): Promise<H
 			retryable = true;
 		} else {
 			const { bytes, error: streamErr } = await readBody(res);
-			const declared = Number(res.headers.get('content-length') ?? NaN);
+			// Content-Length counts the bytes on the wire: only comparable when not compressed
+			// (fetch decompresses gzip/br transparently). A cut connection also shows as a stream error.
+			const encoding = (res.headers.get('content-encoding') ?? 'identity').toLowerCase();
+			const declared = encoding === 'identity' ? Number(res.headers.get('content-length') ?? NaN) : NaN;
 			const truncated = streamErr !== undefined || (Number.isFinite(declared) && declared !== bytes.length);
 			const good = res.status >= 200 && res.status < 300 && !truncated;
 			let json: unknown;

@@ -496,3 +496,30 @@ describe('hand-written answers (tests/pipeline/fixtures-api)', () => {
 		expect(new Set(res.files).size).toBe(2);
 	});
 });
+
+describe('compressed answers', () => {
+	it('a gzip answer whose Content-Length counts compressed bytes is not mistaken for a truncated one', async () => {
+		const { gzipSync } = await import('node:zlib');
+		const http = await import('node:http');
+		const meta = fs.readFileSync(`${BEF_SV}.json`);
+		const data = fs.readFileSync(`${BEF_SV}-e57f52-POST.json`);
+		const srv = http.createServer((req, res) => {
+			const z = gzipSync(req.method === 'GET' ? meta : data);
+			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(z.length) });
+			res.end(z);
+		});
+		await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+		try {
+			const port = (srv.address() as import('node:net').AddressInfo).port;
+			const spec: TableSpec = { ...v1('sv', { Kon: ['1'], ContentsCode: ['BE0101N1'], Tid: ['2017'] }), baseUrl: `http://127.0.0.1:${port}/doris` };
+			const res = await fetchTable(spec, opts());
+			expect(res.cube.values).toEqual([5082662]);
+			const m = manifestOk(path.join(tmp, 'manifest.json'));
+			expect(m[1].bytes).toBe(data.length);
+			expect(m[1].sha256).toBe(createHash('sha256').update(data).digest('hex'));
+		} finally {
+			srv.closeAllConnections();
+			await new Promise<void>((r) => srv.close(() => r()));
+		}
+	});
+});
