@@ -64,7 +64,8 @@ export const indicatorSchema = z.object({
 	short: texts,
 	definition: texts,
 	question: texts,
-	unit: z.enum(['percent']),
+	/** 'percent' for shares (checked 0–100); 'count' for counts (test catalogs, future indicators). */
+	unit: z.enum(['percent', 'count']),
 	polarity: z.enum(['higher-is-better', 'higher-is-worse', 'no-judgement']),
 	source: sourceSpec,
 	/** Group dimensions the source really has ('sex' = the sex column). */

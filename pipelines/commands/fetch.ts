@@ -1,0 +1,130 @@
+/**
+ * `npm run pipeline -- fetch [indicator …] [--catalog <dir>] [--no-build]`
+ *
+ * For each indicator (default: all in the catalog) whose catalog source names an API and a
+ * table: build the table spec from the catalog (publisher's base URL, table, selection), call
+ * the fetch client, which saves every raw answer under data/raw/<publisher>/ and appends to
+ * data/raw/<publisher>/manifest.json; then save the merged cube as
+ * data/raw/<publisher>/<indicator>.json-stat.json and index it in
+ * data/raw/<publisher>/fetched.json, and rebuild static/data (the build reads the index).
+ *
+ * A source that cannot be reached fails with one clear line and leaves its previous files
+ * and the built data as they were; the other sources still run. Indicators whose table is
+ * not known yet (catalog verification "?") are listed as skipped.
+ *
+ * Environment:
+ *   ENSAMHET_API_BASE            replaces every publisher's base URL (tests, proxies)
+ *   ENSAMHET_API_BASE_<ID>       one publisher's base URL (ID upper case, '-' → '_'), e.g.
+ *                                ENSAMHET_API_BASE_FOHM=http://127.0.0.1:8080/fohm-app…/api/v1
+ *   ENSAMHET_FETCH_TRIES         tries per request (default: the client's policy)
+ *   ENSAMHET_CATALOG_DIR / ENSAMHET_RAW_DIR / ENSAMHET_OUT_DIR  as for the build
+ */
+import path from 'node:path';
+import { loadCatalog, type Indicator, type Publisher } from '../catalog/load.ts';
+import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
+import { fetchTable, type TableSpec } from '../fetch/index.ts';
+import { writeFileAtomic } from '../fetch/manifest.ts';
+import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../build/fetched.ts';
+import { rawDir, relativeToRepo, repoRoot } from '../build/paths.ts';
+import { build } from './build.ts';
+
+export interface FetchPlan {
+	indicator: Indicator;
+	spec: TableSpec | null;
+	/** Why nothing is fetched for this indicator (spec null). */
+	skip?: string;
+}
+
+export function baseUrlFor(pub: Publisher, api: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+	const own = env[`ENSAMHET_API_BASE_${pub.id.toUpperCase().replace(/-/g, '_')}`];
+	return own ?? env.ENSAMHET_API_BASE ?? pub.api_base[api];
+}
+
+export function planFetch(indicators: Indicator[], publishers: Publisher[], env: NodeJS.ProcessEnv = process.env): FetchPlan[] {
+	return indicators.map((ind) => {
+		const src = ind.source;
+		if (src.api === 'none') return { indicator: ind, spec: null, skip: 'the source has no API' };
+		if (!src.table) return { indicator: ind, spec: null, skip: `table id not known yet (verification ${ind.verification.level}): ${ind.verification.note}` };
+		if (src.derived && src.derived.code === null) return { indicator: ind, spec: null, skip: `category code of "${src.derived.label.sv}" not known yet` };
+		const pub = publishers.find((p) => p.id === src.publisher);
+		const baseUrl = pub ? baseUrlFor(pub, src.api, env) : undefined;
+		if (!pub || !baseUrl) return { indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` };
+		const selection = { ...src.selection };
+		// Kolada needs the years (or municipalities) in the URL: take the catalog's periods.
+		if (src.api === 'kolada-v3' && !selection.year && !selection.municipality)
+			selection.year = [...new Set([...ind.periods.national.list, ...ind.periods.regional.list].map((p) => p.split('-').pop()!))];
+		return { indicator: ind, spec: { api: src.api, baseUrl, table: src.table, lang: 'sv', selection, publisher: src.publisher } };
+	});
+}
+
+export async function run(args: string[]): Promise<number> {
+	let catalogDir: string | undefined;
+	let rebuild = true;
+	const wanted: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--catalog' && args[i + 1]) catalogDir = args[++i];
+		else if (args[i] === '--no-build') rebuild = false;
+		else if (args[i].startsWith('-')) {
+			process.stderr.write(`error: unknown fetch option "${args[i]}" (expected --catalog <dir>, --no-build)\n`);
+			return 2;
+		} else wanted.push(args[i]);
+	}
+	if (catalogDir) process.env.ENSAMHET_CATALOG_DIR = path.resolve(catalogDir);
+	const catalog = loadCatalog(catalogDir);
+	const unknown = wanted.filter((w) => !catalog.indicators.some((i) => i.id === w));
+	if (unknown.length) {
+		process.stderr.write(`error: unknown indicator(s): ${unknown.join(', ')} (catalog: ${catalog.indicators.map((i) => i.id).join(', ')})\n`);
+		return 2;
+	}
+	const chosen = wanted.length ? catalog.indicators.filter((i) => wanted.includes(i.id)) : catalog.indicators;
+	const tries = process.env.ENSAMHET_FETCH_TRIES ? Number(process.env.ENSAMHET_FETCH_TRIES) : undefined;
+	const root = rawDir.startsWith(repoRoot + path.sep) ? repoRoot : path.dirname(rawDir);
+	let ok = 0;
+	let failed = 0;
+	for (const plan of planFetch(chosen, catalog.publishers)) {
+		const id = plan.indicator.id;
+		if (!plan.spec) {
+			process.stdout.write(`fetch: ${id}: skipped — ${plan.skip}\n`);
+			continue;
+		}
+		const spec = plan.spec;
+		const pubDir = path.join(rawDir, spec.publisher!);
+		const where = `${spec.api} ${spec.baseUrl} ${spec.table}`;
+		try {
+			const res = await fetchTable(spec, {
+				outDir: pubDir,
+				manifestPath: path.join(pubDir, 'manifest.json'),
+				repoRoot: root,
+				retry: tries ? { maxTries: tries } : undefined
+			});
+			const cubeFile = `${id}.json-stat.json`;
+			await writeFileAtomic(path.join(pubDir, cubeFile), JSON.stringify(cubeToJsonStat(res.cube, 'sv')) + '\n');
+			const entry: FetchedEntry = {
+				indicator: id,
+				publisher: spec.publisher!,
+				api: spec.api,
+				base_url: spec.baseUrl,
+				table: spec.table,
+				url: String(res.cube.extra.fetchedFrom ?? `${spec.baseUrl}/${spec.table}`),
+				fetched_at: new Date().toISOString(),
+				cube_file: cubeFile,
+				files: res.files,
+				calls: res.calls
+			};
+			const indexFile = path.join(pubDir, FETCH_INDEX);
+			const index = readFetchIndex(indexFile).filter((e) => e.indicator !== id);
+			await writeFileAtomic(indexFile, JSON.stringify([...index, entry], null, '\t') + '\n');
+			ok++;
+			process.stdout.write(`fetch: ${id}: ${res.cube.values.length} cells in ${res.calls} call(s) from ${where} → ${relativeToRepo(pubDir)}\n`);
+		} catch (err) {
+			failed++;
+			const msg = err instanceof Error ? err.message : String(err);
+			process.stderr.write(`fetch: ${id}: FAILED to fetch from ${spec.publisher} (${where}): ${msg}. Previous raw files and built data are unchanged.\n`);
+		}
+	}
+	if (ok && rebuild) {
+		const { counts } = await build({ catalogDir });
+		process.stdout.write(`fetch: rebuilt static data: ${counts.observations} observations, ${counts.missing_cells} missing cells, ${counts.rejects} rejects\n`);
+	} else if (!ok) process.stdout.write(`fetch: nothing fetched; the built data is unchanged\n`);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * `npm run pipeline -- fetch` end to end against the replay server: a test-only catalog
+ * whose one indicator points at a recorded SCB table (BefolkningNy, recording e57f52), raw
+ * answers + manifest saved under <raw>/scb/, the build rerun (observation in the Parquet,
+ * fetch listed in the manifest). And offline: a clear failure per source, data unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
+
+const repo = path.resolve(__dirname, '../..');
+
+const TEST_INDICATOR = `
+- id: population_men
+  subgoal: 1
+  name: { sv: Folkmängd män (test), en: Population men (test) }
+  short: { sv: Män, en: Men }
+  definition: { sv: Testindikator mot en inspelad SCB-tabell., en: Test indicator against a recorded SCB table. }
+  question: { sv: Ingen, en: None }
+  unit: count
+  polarity: no-judgement
+  source:
+    publisher: scb
+    producer: { sv: SCB, en: Statistics Sweden }
+    api: pxweb-v1
+    table: ssd/BE/BE0101/BE0101A/BefolkningNy
+    selection: { Kon: ["1"], ContentsCode: ["BE0101N1"], Tid: ["2017"] }
+    url: https://www.statistikdatabasen.scb.se/
+  breakdowns: [sex]
+  age: { from: 0, to: null }
+  periods:
+    national: { type: single-year, list: ["2017"] }
+    regional: { type: single-year, list: ["2017"] }
+  series_breaks: []
+  suppression: null
+  first_year: 2017
+  geography: [nation]
+  verification: { level: V, note: test }
+`;
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: repo, env: { ...process.env, ...env } });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+async function closedPort(): Promise<number> {
+	const srv = net.createServer();
+	await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+	const port = (srv.address() as net.AddressInfo).port;
+	await new Promise<void>((r) => srv.close(() => r()));
+	return port;
+}
+
+let server: ReplayServer;
+let tmp: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+	server = await startReplayServer();
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ensamhet-fetch-'));
+	const catalog = path.join(tmp, 'catalog');
+	fs.cpSync(path.join(repo, 'data/catalog'), catalog, { recursive: true });
+	fs.writeFileSync(path.join(catalog, 'indicators.yaml'), TEST_INDICATOR);
+	fs.mkdirSync(path.join(tmp, 'raw'));
+	fs.cpSync(path.join(repo, 'data/raw/published'), path.join(tmp, 'raw/published'), { recursive: true });
+	env = {
+		ENSAMHET_CATALOG_DIR: catalog,
+		ENSAMHET_RAW_DIR: path.join(tmp, 'raw'),
+		ENSAMHET_OUT_DIR: path.join(tmp, 'out'),
+		ENSAMHET_FETCH_TRIES: '1'
+	};
+});
+
+afterAll(async () => {
+	await server?.close();
+	if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('pipeline fetch', () => {
+	it('fetches the catalog table from the (replayed) API, saves raw answers + manifest, and rebuilds', async () => {
+		const res = await runCli(['fetch', 'population_men'], { ...env, ENSAMHET_API_BASE: server.urlFor('https://api.scb.se/OV0104/v1/doris') });
+		expect(res.stderr).toBe('');
+		expect(res.code).toBe(0);
+		expect(res.stdout).toMatch(/fetch: population_men: .* call\(s\)/);
+		expect(res.stdout).toMatch(/rebuilt static data/);
+
+		const pubDir = path.join(tmp, 'raw/scb');
+		const manifest = JSON.parse(fs.readFileSync(path.join(pubDir, 'manifest.json'), 'utf8')) as { method: string; status: number; savedAs: string; sha256: string }[];
+		expect(manifest.map((e) => [e.method, e.status])).toEqual([
+			['GET', 200],
+			['POST', 200]
+		]);
+		for (const e of manifest) expect(sha(path.join(tmp, e.savedAs))).toBe(e.sha256);
+		const index = JSON.parse(fs.readFileSync(path.join(pubDir, 'fetched.json'), 'utf8'));
+		expect(index).toHaveLength(1);
+		expect(index[0]).toMatchObject({ indicator: 'population_men', publisher: 'scb', table: 'ssd/BE/BE0101/BE0101A/BefolkningNy' });
+		expect(fs.existsSync(path.join(pubDir, 'population_men.json-stat.json'))).toBe(true);
+
+		// The rebuild read it: the recorded value (men, 2017) is a real observation in the Parquet.
+		const out = path.join(tmp, 'out');
+		const db = await DuckDBInstance.create(':memory:');
+		const con = await db.connect();
+		const rows = (
+			await con.runAndReadAll(
+				`SELECT region_code, period_start, sex, value, is_demo, source_id FROM read_parquet('${path.join(out, 'observations.parquet')}') WHERE indicator_id = 'population_men'`
+			)
+		).getRowObjectsJS();
+		con.closeSync();
+		db.closeSync();
+		expect(rows).toEqual([expect.objectContaining({ region_code: '00', period_start: 2017, sex: 'M', value: 5082662, is_demo: false })]);
+		const built = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+		expect(built.fetches).toEqual([expect.objectContaining({ indicator: 'population_men', status: '1 observations, 0 rejects' })]);
+		const sources = JSON.parse(fs.readFileSync(path.join(out, 'sources.json'), 'utf8')) as { source_id: string; fetched_at: string | null; kind: string }[];
+		const src = sources.find((s) => s.source_id === rows[0].source_id);
+		expect(src).toMatchObject({ kind: 'fetched' });
+		expect(src?.fetched_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+	});
+
+	it('offline: fails with a clear message per source and leaves raw files and built data unchanged', async () => {
+		const out = path.join(tmp, 'out');
+		if (!fs.existsSync(path.join(out, 'observations.parquet'))) {
+			const b = await runCli(['build'], env);
+			expect(b.code).toBe(0);
+		}
+		const before = sha(path.join(out, 'observations.parquet'));
+		const indexFile = path.join(tmp, 'raw/scb/fetched.json');
+		const indexBefore = fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null;
+		const port = await closedPort();
+		const res = await runCli(['fetch'], { ...env, ENSAMHET_API_BASE: `http://127.0.0.1:${port}/OV0104/v1/doris` });
+		expect(res.code).toBe(1);
+		expect(res.stderr).toMatch(/fetch: population_men: FAILED to fetch from scb \(pxweb-v1 http:\/\/127\.0\.0\.1:\d+\/OV0104\/v1\/doris ssd\/BE\/BE0101\/BE0101A\/BefolkningNy\): .+\. Previous raw files and built data are unchanged\./);
+		expect(res.stdout).toMatch(/nothing fetched; the built data is unchanged/);
+		expect(sha(path.join(out, 'observations.parquet'))).toBe(before);
+		expect(fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null).toBe(indexBefore);
+	});
+
+	it('real catalog: indicators without a known table are skipped, the others get specs from the catalog', async () => {
+		const { planFetch } = await import('../../pipelines/commands/fetch.ts');
+		const { loadCatalog } = await import('../../pipelines/catalog/load.ts');
+		const c = loadCatalog(path.join(repo, 'data/catalog'));
+		const plans = planFetch(c.indicators, c.publishers, {});
+		const byId = Object.fromEntries(plans.map((p) => [p.indicator.id, p]));
+		expect(byId.trust_others.spec).toMatchObject({
+			api: 'pxweb-v1',
+			baseUrl: 'https://fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1',
+			table: 'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socxreg.px',
+			publisher: 'fohm'
+		});
+		expect(byId.trust_others.spec?.selection['Sociala relationer']).toEqual(['40']);
+		expect(byId.transit_access.spec).toMatchObject({ api: 'kolada-v3', table: 'N07418', publisher: 'kolada' });
+		expect(byId.transit_access.spec?.selection.year).toContain('2023');
+		expect(byId.no_close_friend.spec).toBeNull();
+		expect(byId.no_close_friend.skip).toMatch(/table id not known/);
+		expect(byId.trust_institutions.spec).toBeNull();
+		const overridden = planFetch(c.indicators, c.publishers, { ENSAMHET_API_BASE_FOHM: 'http://127.0.0.1:9/x' });
+		expect(overridden.find((p) => p.indicator.id === 'no_confidant')?.spec?.baseUrl).toBe('http://127.0.0.1:9/x');
+	});
+});
