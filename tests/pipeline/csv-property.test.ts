@@ -64,7 +64,7 @@ describe('readCsv on mutated bytes', () => {
 	it('returns or throws ReadError with located problems', () => {
 		fc.assert(
 			fc.property(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (s, muts, lenient) => {
-				const bytes = muts.reduce((b, m) => m(b), seeds[s].bytes);
+				const bytes = muts.reduce<Uint8Array>((b, m) => m(b), seeds[s].bytes);
 				try {
 					const { cube } = readCsv(bytes, seeds[s].mapping, { origin: 'mutant.csv', lenient });
 					outcomes.read++;

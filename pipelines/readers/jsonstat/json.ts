@@ -17,6 +17,16 @@ export function isStringArray(v: unknown): v is string[] {
 	return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
+/**
+ * A short description of an untrusted value for messages. Never JSON.stringify a value
+ * that may be an object: a deeply nested array overflows the stack.
+ */
+export function show(v: unknown): string {
+	if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+	if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+	return Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
+}
+
 /** Append one reference token to a JSON pointer (RFC 6901 escaping). */
 export function ptr(base: string, token: string | number): string {
 	return `${base}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;

@@ -247,8 +247,8 @@ function categoryCodes(cat: JsonObject, catP: string, size: number | undefined, 
 	if (isObject(index)) {
 		const entries = Object.entries(index);
 		const n = size ?? entries.length;
-		const codes = new Array<string | undefined>(n);
-		let ok = entries.length === n;
+		let ok = entries.length === n; // checked before allocating: size may be 1e15
+		const codes = new Array<string | undefined>(ok ? n : 0);
 		for (const [code, pos] of entries) {
 			if (!ok) break;
 			if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 0 || pos >= n || codes[pos] !== undefined) ok = false;

@@ -11,7 +11,7 @@
  * carry wrong status markers silently, and Eurostat serves real JSON-stat 2.0 today.
  */
 import type { Problem } from '../../cube/errors.ts';
-import { isObject, own, problem, ptr, type JsonObject } from './json.ts';
+import { isObject, own, problem, ptr, show, type JsonObject } from './json.ts';
 
 /** A dataset found in the input, with id/size/role lifted to one place for both versions. */
 export interface RawDataset {
@@ -75,7 +75,7 @@ function walkResponse(o: JsonObject, pointer: string, depth: number, file: strin
 		return;
 	}
 	if (cls !== undefined && cls !== 'bundle') {
-		out.problems.push(problem('error', file, ptr(pointer, 'class'), `unknown JSON-stat class ${JSON.stringify(cls)}`, 'STRUCTURAL_VIOLATION'));
+		out.problems.push(problem('error', file, ptr(pointer, 'class'), `unknown JSON-stat class ${show(cls)}`, 'STRUCTURAL_VIOLATION'));
 		return;
 	}
 	walkBundle(o, pointer, file, out);
