@@ -60,12 +60,7 @@ export function readCsv(bytes: Uint8Array, mapping: CsvMapping, opts: CsvOptions
 	if (!header || (header.length === 1 && header[0] === '')) {
 		add({ line: 1, where: '(header)', message: 'the file is empty: no header row', code: 'CSV_EMPTY' }, true);
 	} else {
-		const built = buildCsvCube(header, records.slice(1), mapping, file, add);
-		if (built.data) {
-			built.data.delimiter = delimiter;
-			built.data.encoding = decoded.encoding;
-		}
-		cube = built.cube;
+		cube = buildCsvCube(header, records.slice(1), mapping, file, add, { delimiter, encoding: decoded.encoding });
 	}
 
 	const errors = problems.filter((p) => p.severity === 'error');

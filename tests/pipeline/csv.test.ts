@@ -221,6 +221,12 @@ describe('malformed rows', () => {
 		}
 	});
 
+	it('a mapped column that appears twice in the header: first used, with a warning', () => {
+		const { cube, warnings } = readCsv(new Uint8Array(Buffer.from('region,year,value,value\n01,2020,1,2\n')), m, { origin: 'd.csv' });
+		expect(cube.values).toEqual([1]);
+		expect(warnings.map((w) => [w.code, w.where, w.line])).toEqual([['CSV_DUPLICATE_HEADER', 'value', 1]]);
+	});
+
 	it('an empty file is fatal', () => {
 		expect(problemsOf(() => readCsv(new Uint8Array(), m, { origin: 'e.csv', lenient: true })).map((p) => p.code)).toEqual(['CSV_EMPTY']);
 	});

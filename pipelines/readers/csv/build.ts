@@ -49,8 +49,9 @@ export function buildCsvCube(
 	records: CsvRecord[],
 	mapping: CsvMapping,
 	file: string,
-	add: Add
-): { cube?: Cube; data?: CsvCellData } {
+	add: Add,
+	read: { delimiter: string; encoding: string }
+): Cube | undefined {
 	const lang = mapping.language;
 	const t = (x: string | Record<string, string> | undefined): Texts | undefined => (typeof x === 'string' ? { [lang]: x } : x);
 	const col = new Map<string, number>();
@@ -61,6 +62,9 @@ export function buildCsvCube(
 	const need = (name: string | undefined, where: string): number => {
 		if (name === undefined) return -1;
 		const i = col.get(name);
+		if (i !== undefined && header.indexOf(name, i + 1) >= 0) {
+			add({ severity: 'warning', line: 1, where, message: `column "${name}" appears more than once in the header; the first is used`, code: 'CSV_DUPLICATE_HEADER' });
+		}
 		if (i === undefined) {
 			unmapped = true;
 			add({ line: 1, where, message: `column "${name}" is not in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`, code: 'CSV_MISSING_COLUMN' }, true);
@@ -74,7 +78,7 @@ export function buildCsvCube(
 	const statusCol = need(mapping.status, 'status');
 	const numCols = { ci_low: need(mapping.ci_low, 'ci_low'), ci_high: need(mapping.ci_high, 'ci_high'), n: need(mapping.n, 'n') };
 	const keepCols = mapping.keep.map((k, i) => need(k, `keep.${i}`));
-	if (unmapped) return {};
+	if (unmapped) return undefined;
 
 	const missing = new Set(mapping.missing);
 	const codes = mapping.dimensions.map(() => new Map<string, number>());
@@ -136,7 +140,7 @@ export function buildCsvCube(
 	const cells = sizes.reduce((a, b) => a * b, 1);
 	if (cells > MAX_CSV_CELLS) {
 		add({ line: 0, where: 'dimensions', message: `the dimension columns span ${cells} cells (${sizes.join(' × ')}) for ${rows.length} rows, more than ${MAX_CSV_CELLS}; map fewer columns as dimensions`, code: 'CSV_TOO_MANY_CELLS' }, true);
-		return {};
+		return undefined;
 	}
 	const stride = new Array<number>(sizes.length);
 	for (let d = sizes.length - 1, s = 1; d >= 0; d--) {
@@ -145,7 +149,7 @@ export function buildCsvCube(
 	}
 	const values: (number | null)[] = new Array(cells).fill(null);
 	const status = new Map<number, string>();
-	const data: CsvCellData = { line: new Array(cells).fill(0), attributes: {}, delimiter: '', encoding: '' };
+	const data: CsvCellData = { line: new Array(cells).fill(0), attributes: {}, ...read };
 	for (const k of ['ci_low', 'ci_high', 'n'] as const) if (mapping[k] !== undefined) data[k] = new Array(cells).fill(null);
 	mapping.keep.forEach((k) => (data.attributes[k] = new Array(cells).fill(null)));
 	const dimColumns = mapping.dimensions.map((d) => d.column).join(',');
@@ -190,7 +194,7 @@ export function buildCsvCube(
 		source: t(mapping.source),
 		extra: { csv: data }
 	};
-	return { cube, data };
+	return cube;
 }
 
 function textLangs(m: CsvMapping): string[] {
