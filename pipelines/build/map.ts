@@ -51,6 +51,8 @@ export interface CountyMap {
 	licence: string;
 	licence_url: string;
 	source_url: string;
+	/** County codes in order (object keys like "10" would otherwise sort before "01"). */
+	codes: string[];
 	counties: Record<string, CountyShape>;
 }
 
@@ -158,6 +160,7 @@ export function buildCountyMap(svg: SvgMap, regions: readonly Region[]): CountyM
 		licence: 'CC BY 4.0',
 		licence_url: 'https://creativecommons.org/licenses/by/4.0/',
 		source_url: 'https://github.com/VictorCazanave/svg-maps/tree/master/packages/sweden',
+		codes: Object.keys(counties).sort(),
 		counties: Object.fromEntries(Object.entries(counties).sort(([a], [b]) => a.localeCompare(b)))
 	};
 }
