@@ -30,7 +30,10 @@ export const periodSpec = z
 	});
 export type PeriodSpec = z.infer<typeof periodSpec>;
 
-const filterSelection = z.object({ filter: z.string().min(1), values: z.array(z.string()) });
+const filterSelection = z.object({
+	filter: z.string().regex(/^(item|all|top|agg:.+|vs:.+)$/, 'must be item, all, top, agg:<name> or vs:<name>'),
+	values: z.array(z.string())
+});
 const variableSelection = z.union([z.array(z.string()), z.literal('*'), filterSelection]);
 
 export const apiKind = z.enum(['pxweb-v1', 'pxweb-v2', 'kolada-v3', 'none']);

@@ -22,7 +22,7 @@
 import path from 'node:path';
 import { loadCatalog, type Indicator, type Publisher } from '../catalog/load.ts';
 import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
-import { fetchTable, type TableSpec } from '../fetch/index.ts';
+import { fetchTable, type Selection, type TableSpec } from '../fetch/index.ts';
 import { writeFileAtomic } from '../fetch/manifest.ts';
 import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../build/fetched.ts';
 import { rawDir, relativeToRepo, repoRoot } from '../build/paths.ts';
@@ -49,7 +49,8 @@ export function planFetch(indicators: Indicator[], publishers: Publisher[], env:
 		const pub = publishers.find((p) => p.id === src.publisher);
 		const baseUrl = pub ? baseUrlFor(pub, src.api, env) : undefined;
 		if (!pub || !baseUrl) return { indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` };
-		const selection = { ...src.selection };
+		// The schema checked the filter names (item, all, top, agg:…, vs:…).
+		const selection = { ...src.selection } as Selection;
 		// Kolada needs the years (or municipalities) in the URL: take the catalog's periods.
 		if (src.api === 'kolada-v3' && !selection.year && !selection.municipality)
 			selection.year = [...new Set([...ind.periods.national.list, ...ind.periods.regional.list].map((p) => p.split('-').pop()!))];
