@@ -140,6 +140,7 @@ export function groupsJson(catalog: Catalog) {
 		.sort((a, b) => a.order - b.order)
 		.map((g) => ({
 			id: g.id,
+			kind: g.kind,
 			label: g.label,
 			order: g.order,
 			codes: [...g.codes].sort((a, b) => a.order - b.order).map((c) => ({ code: c.code, label: c.label, order: c.order, standard: c.standard ?? true }))
@@ -148,7 +149,7 @@ export function groupsJson(catalog: Catalog) {
 
 export function groupsFlat(catalog: Catalog) {
 	return groupsJson(catalog).flatMap((g) =>
-		g.codes.map((c) => ({ group_dim: g.id, group_dim_sv: g.label.sv, group_dim_en: g.label.en, dim_order: g.order, group_code: c.code, label_sv: c.label.sv, label_en: c.label.en, order: c.order, standard: c.standard }))
+		g.codes.map((c) => ({ group_dim: g.id, kind: g.kind, group_dim_sv: g.label.sv, group_dim_en: g.label.en, dim_order: g.order, group_code: c.code, label_sv: c.label.sv, label_en: c.label.en, order: c.order, standard: c.standard }))
 	);
 }
 

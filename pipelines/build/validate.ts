@@ -10,7 +10,7 @@ export type Checker = (o: Observation) => string | null;
 export function makeChecker(catalog: Catalog): Checker {
 	const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
 	const regions = new Set([...catalog.regions.map((r) => r.code), ...catalog.municipalities.map((m) => m.municipality_code)]);
-	const groups = new Map(catalog.groups.map((g) => [g.id, new Set(g.codes.map((c) => c.code))]));
+	const groups = new Map(catalog.groups.filter((g) => g.kind !== 'column').map((g) => [g.id, new Set(g.codes.map((c) => c.code))]));
 	return (o) => {
 		const ind = indicators.get(o.indicator_id);
 		if (!ind) return `indicator "${o.indicator_id}" is not in the catalog`;

@@ -121,7 +121,7 @@ export function loadCatalog(dirArg?: string): Catalog {
 		if (pub && ind.source.api !== 'none' && !pub.api_base[ind.source.api])
 			problems.push(`${rel('indicators.yaml')}: entry "${ind.id}": field "source.api": publisher "${pub.id}" has no base URL for ${ind.source.api}`);
 		ind.breakdowns.forEach((b, i) => {
-			if (b !== 'sex' && !dims.has(b))
+			if (b !== 'sex' && (!dims.has(b) || dims.get(b)!.kind === 'column'))
 				problems.push(`${rel('indicators.yaml')}: entry "${ind.id}": field "breakdowns.${i}": unknown group dimension "${b}" (not in groups.yaml)`);
 		});
 		for (const br of ind.series_breaks)

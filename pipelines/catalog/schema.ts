@@ -112,6 +112,8 @@ export const groupCodeSchema = z.object({
 });
 export const groupDimSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),
+	/** 'column': labels of an observation column (sex), not a group dimension. */
+	kind: z.enum(['group', 'column']).default('group'),
 	label: texts,
 	order: z.number().int(),
 	codes: z.array(groupCodeSchema).min(1)
