@@ -190,7 +190,8 @@ export const PROFILES: Record<string, Profile> = {
 		groups: { age: { '11': 0.7, '13': 1.0, '15': 1.3 } },
 		countySd: 0.1,
 		counties: { '21': 1.15, '23': 0.85 },
-		nYear: 6000
+		// 2021/22: about 42 000 pupils (regional sample); earlier national rounds were smaller.
+		nYear: 30000
 	},
 	lonely_often_always: {
 		design: 'hlv',
