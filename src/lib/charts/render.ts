@@ -4,19 +4,31 @@
  * this module — and Plot with it — only when a chart has to change.
  */
 import type { ObservationRow } from '$lib/data/queries';
+import { groupsFigure, type GroupsOptions } from './groups';
+import { mapFigure, type MapOptions } from './map';
+import { regionsFigure, type RegionsOptions } from './regions';
 import { sparklineFigure } from './sparkline';
+import { spineFigure, type SpineOptions } from './spine';
 import { trendFigure, type TrendOptions } from './trend';
 
 export interface ChartKinds {
 	trend: TrendOptions;
 	sparkline: Record<string, never>;
+	groups: GroupsOptions;
+	regions: RegionsOptions;
+	map: MapOptions;
+	spine: SpineOptions;
 }
 export type ChartKind = keyof ChartKinds;
 
 type Figure = (rows: readonly ObservationRow[], opts: never, doc: Document) => SVGSVGElement | HTMLElement;
 const figures: Record<ChartKind, Figure> = {
 	trend: trendFigure as Figure,
-	sparkline: sparklineFigure as Figure
+	sparkline: sparklineFigure as Figure,
+	groups: groupsFigure as Figure,
+	regions: regionsFigure as Figure,
+	map: mapFigure as Figure,
+	spine: spineFigure as Figure
 };
 
 export function drawChart<K extends ChartKind>(kind: K, rows: readonly ObservationRow[], opts: ChartKinds[K], doc: Document): SVGSVGElement | HTMLElement {

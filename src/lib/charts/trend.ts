@@ -46,7 +46,7 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 		y: { domain: [0, Math.ceil((yMax * 1.15) / 5) * 5], grid: true, label: opts.yLabel ?? '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		marks: [
 			Plot.rectX([STRATEGY], { x1: STRATEGY.start - 0.5, x2: x1, fill: STRATEGY_FILL, fillOpacity: 0.6 }),
-			Plot.text([opts.lang === 'sv' ? 'Strategiperiod 2025–2029' : 'Strategy period 2025–2029'], {
+			Plot.text([opts.lang === 'sv' ? 'Strategiperiod\n2025–2029' : 'Strategy period\n2025–2029'], {
 				x: STRATEGY.start - 0.4, frameAnchor: 'top', dy: 6, textAnchor: 'start', fill: MUTED, fontSize: 11
 			}),
 			...(breaks.length

@@ -1,0 +1,53 @@
+/**
+ * Breakdown by group: each group's estimate as a dot with its CI as a line, against a vertical
+ * rule at the whole population's value, so gaps read directly off the chart. Suppressed groups
+ * are listed with their marker instead of a dot.
+ */
+import * as Plot from '@observablehq/plot';
+import type { ObservationRow } from '$lib/data/queries';
+import { formatPercent, type Lang } from '$lib/i18n/format';
+import { annotate } from './annotate';
+import { INK, MUTED, SERIES } from './palette';
+
+export interface GroupsOptions {
+	lang: Lang;
+	/** group_code → label, in display order. */
+	labels: Record<string, string>;
+	totalLabel: string;
+	width?: number;
+}
+
+export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOptions, document: Document): SVGSVGElement | HTMLElement {
+	const total = rows.find((r) => r.group_dim === 'total');
+	const groups = rows.filter((r) => r.group_dim !== 'total');
+	const order = Object.keys(opts.labels);
+	const label = (r: ObservationRow) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code));
+	const sorted = [...groups].sort((a, b) => order.indexOf(a.group_code) - order.indexOf(b.group_code));
+	const shown = sorted.filter((r) => r.value !== null);
+	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0), total?.value ?? 0);
+	const fmt = (v: number | null) => formatPercent(v, opts.lang);
+	return Plot.plot({
+		document,
+		width: opts.width ?? 640,
+		height: 40 + 34 * Math.max(1, sorted.length),
+		marginLeft: 170,
+		style: { fontSize: '13px', color: INK, background: 'transparent' },
+		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
+		y: { domain: sorted.map(label), label: null },
+		marks: [
+			...(total?.value != null
+				? [
+						Plot.ruleX([total.value], { stroke: MUTED, strokeDasharray: '4,3' }),
+						Plot.text([`${opts.totalLabel} ${fmt(total.value)}`], { x: total.value, frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 4, fill: MUTED, fontSize: 11 })
+					]
+				: []),
+			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: label, x1: 'ci_low', x2: 'ci_high', stroke: SERIES, strokeWidth: 3, strokeOpacity: 0.45 }),
+			Plot.dot(shown, {
+				y: label, x: 'value', r: 5, fill: SERIES, stroke: 'white',
+				title: (r: ObservationRow) => `${label(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}`,
+				render: annotate(shown, (r) => ({ group: r.group_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n, demo: String(r.is_demo) }))
+			}),
+			Plot.ruleX([0], { stroke: INK })
+		]
+	});
+}

@@ -1,0 +1,32 @@
+/**
+ * Comparison outcomes for display: every county against the nation for the same period, by the
+ * stats module's rules. Kept here so the indicator page, the region page and the build all
+ * compute outcomes the same way.
+ */
+import type { ObservationRow } from '$lib/data/queries';
+import type { Polarity } from '$lib/data/catalog';
+import { compareToBenchmark, type ComparisonResult, type Level } from '$lib/stats';
+import type { Outcome } from '$lib/charts/palette';
+import type { Lang } from '$lib/i18n/format';
+
+export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level): Record<string, Outcome> {
+	const nation = rows.find((r) => r.region_code === '00') ?? null;
+	const out: Record<string, Outcome> = {};
+	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level }).outcome;
+	return out;
+}
+
+export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level): ComparisonResult {
+	return compareToBenchmark(region, nation, { polarity, level });
+}
+
+export function outcomeLabels(lang: Lang): Record<Outcome, string> {
+	return lang === 'sv'
+		? { better: 'Bättre än riket', similar: 'Ingen säker skillnad', worse: 'Sämre än riket', higher: 'Högre än riket', lower: 'Lägre än riket', 'not-compared': 'Ej jämförd' }
+		: { better: 'Better than Sweden', similar: 'No clear difference', worse: 'Worse than Sweden', higher: 'Higher than Sweden', lower: 'Lower than Sweden', 'not-compared': 'Not compared' };
+}
+
+/** "Andel som …" → "Andelen som …" / "Share who …" → "The share who …", for sentences. */
+export function subjectName(name: { sv: string; en: string }): { sv: string; en: string } {
+	return { sv: name.sv.replace(/^Andel /, 'Andelen '), en: name.en.replace(/^Share /, 'The share ') };
+}
