@@ -77,7 +77,8 @@ export function readFetched(catalog: Catalog, rawDir: string): FetchedResult {
 			const cube = cubes[0];
 			const publisher = catalog.publishers.find((p) => p.id === entry.publisher);
 			const source_id = `api-${entry.publisher}-${crypto.createHash('sha256').update(`${entry.url}\n${sha}`).digest('hex').slice(0, 10)}`;
-			const tidy = tidyCube(cube, ind, source_id, display(cubeFile));
+			const part = ind.source.table === entry.table ? ind.source : ind.source.national_tables?.find((t) => t.table === entry.table);
+			const tidy = tidyCube(cube, ind, source_id, display(cubeFile), { groups: part?.groups, total_codes: part?.total_codes, catalog: catalog.groups });
 			out.inputCells += tidy.inputCells;
 			out.rejects.push(...tidy.rejects);
 			out.observations.push(...tidy.observations.map((obs) => ({ obs, file: display(cubeFile) })));

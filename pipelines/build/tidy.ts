@@ -9,7 +9,7 @@
 import type { Observation, Sex } from '../../src/lib/data/observation.ts';
 import type { Cube, Dimension } from '../cube/model.ts';
 import { text } from '../cube/model.ts';
-import type { Indicator } from '../catalog/schema.ts';
+import type { GroupDim, Indicator } from '../catalog/schema.ts';
 import type { Reject } from './types.ts';
 
 export interface TidyResult {
@@ -48,7 +48,24 @@ export function periodOf(code: string): [number, number] | null {
 	return b >= a ? [a, b] : null;
 }
 
-export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: string): TidyResult {
+/** Which source dimensions are group breakdowns (catalog `groups` / `total_codes`). */
+export interface GroupMapping {
+	groups?: Record<string, string>;
+	total_codes?: string[];
+	catalog: readonly GroupDim[];
+}
+
+/** A category of a breakdown dimension → catalog code: by code, by label ("31 16-29 år" → "16-29 år"), or by alias. */
+function catalogCode(catalog: readonly GroupDim[], dim: string, code: string, label: string): string | null {
+	const g = catalog.find((x) => x.id === dim);
+	if (!g) return null;
+	const bare = label.replace(/^\d+\s+/, '').trim().toLowerCase();
+	const cands = [code.toLowerCase(), label.trim().toLowerCase(), bare];
+	for (const c of g.codes) if (cands.some((x) => x === c.code.toLowerCase() || c.aliases?.some((a) => a.toLowerCase() === x))) return c.code;
+	return null;
+}
+
+export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: string, mapping?: GroupMapping): TidyResult {
 	const dims = cube.dimensions;
 	const lang = cube.defaultLanguage;
 	const measureVar = ind.source.measure?.variable;
@@ -56,7 +73,13 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 	const gIdx = dims.findIndex(isGeo);
 	const tIdx = dims.findIndex((d, i) => i !== gIdx && isTime(d));
 	const sIdx = dims.findIndex((d, i) => i !== gIdx && i !== tIdx && isSex(d));
-	const other = dims.map((_, i) => i).filter((i) => ![mIdx, gIdx, tIdx, sIdx].includes(i));
+	const groupIdx = new Map<number, string>();
+	for (const [dimId, groupDim] of Object.entries(mapping?.groups ?? {})) {
+		const i = dims.findIndex((d) => d.id === dimId || d.code === dimId);
+		if (i >= 0) groupIdx.set(i, groupDim);
+	}
+	const totals = new Set(mapping?.total_codes ?? []);
+	const other = dims.map((_, i) => i).filter((i) => ![mIdx, gIdx, tIdx, sIdx].includes(i) && !groupIdx.has(i));
 	const rejects: Reject[] = [];
 	const observations: Observation[] = [];
 	const sizes = dims.map((d) => d.categories.length);
@@ -112,6 +135,20 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			reject(`sex "${label(dims[sIdx], coords[sIdx])}" is not total, women or men`);
 			continue;
 		}
+		let group: [string, string] = ['total', 'total'];
+		let groupProblem = '';
+		for (const [i, groupDim] of groupIdx) {
+			const cat = dims[i].categories[coords[i]];
+			if (totals.has(cat.code)) continue;
+			const code = catalogCode(mapping!.catalog, groupDim, cat.code, label(dims[i], coords[i]));
+			if (!code) groupProblem = `${dims[i].id} "${label(dims[i], coords[i])}" is not a code of ${groupDim} in the group catalog`;
+			else if (group[0] !== 'total') groupProblem = `crossed breakdowns (${group[0]} × ${groupDim}) are not in the observation schema`;
+			else group = [groupDim, code];
+		}
+		if (groupProblem) {
+			reject(groupProblem);
+			continue;
+		}
 		const vi = at(mIdx >= 0 ? vI : 0);
 		const raw = cube.values[vi];
 		const num = (c: number) => (c < 0 ? null : cube.values[at(c)] ?? null);
@@ -125,8 +162,8 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			period_start: period[0],
 			period_end: period[1],
 			sex,
-			group_dim: 'total',
-			group_code: 'total',
+			group_dim: group[0],
+			group_code: group[1],
 			value: flip(raw),
 			ci_low: complement ? flip(hi) : lo,
 			ci_high: complement ? flip(lo) : hi,

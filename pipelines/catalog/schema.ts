@@ -38,15 +38,26 @@ const variableSelection = z.union([z.array(z.string()), z.literal('*'), filterSe
 
 export const apiKind = z.enum(['pxweb-v1', 'pxweb-v2', 'kolada-v3', 'none']);
 
+const breakdownTable = z.object({
+	table: z.string().min(1),
+	selection: z.record(z.string(), variableSelection),
+	groups: z.record(z.string(), z.string()),
+	total_codes: z.array(z.string())
+});
+
 export const sourceSpec = z.object({
 	publisher: z.string().min(1),
 	producer: texts,
 	api: apiKind,
 	/** pxweb-v1: path below the language; pxweb-v2: TAB id; kolada-v3: KPI id; null = not known yet. */
 	table: z.string().min(1).nullable(),
-	/** Further tables of the same family that carry the national breakdowns. */
-	national_tables: z.array(z.string().min(1)).optional(),
+	/** Further tables of the same family that carry the national breakdowns (fetched too). */
+	national_tables: z.array(breakdownTable).optional(),
 	selection: z.record(z.string(), variableSelection),
+	/** Source dimension → group dimension of the catalog (categories matched by code, label or alias). */
+	groups: z.record(z.string(), z.string()).optional(),
+	/** Categories of those dimensions that are the indicator's whole population (→ group total). */
+	total_codes: z.array(z.string()).optional(),
 	/** Which categories of the statistic dimension hold value / CI / n. */
 	measure: z
 		.object({ variable: z.string().min(1), value: z.string(), ci_low: z.string().optional(), ci_high: z.string().optional(), n: z.string().optional() })

@@ -41,21 +41,31 @@ export function baseUrlFor(pub: Publisher, api: string, env: NodeJS.ProcessEnv =
 }
 
 export function planFetch(indicators: Indicator[], publishers: Publisher[], env: NodeJS.ProcessEnv = process.env): FetchPlan[] {
-	return indicators.map((ind) => {
+	return indicators.flatMap((ind): FetchPlan[] => {
 		const src = ind.source;
-		if (src.api === 'none') return { indicator: ind, spec: null, skip: 'the source has no API' };
-		if (!src.table) return { indicator: ind, spec: null, skip: `table id not known yet (verification ${ind.verification.level}): ${ind.verification.note}` };
-		if (src.derived && src.derived.code === null) return { indicator: ind, spec: null, skip: `category code of "${src.derived.label.sv}" not known yet` };
+		if (src.api === 'none') return [{ indicator: ind, spec: null, skip: 'the source has no API' }];
+		if (!src.table) return [{ indicator: ind, spec: null, skip: `table id not known yet (verification ${ind.verification.level}): ${ind.verification.note}` }];
+		if (src.derived && src.derived.code === null) return [{ indicator: ind, spec: null, skip: `category code of "${src.derived.label.sv}" not known yet` }];
 		const pub = publishers.find((p) => p.id === src.publisher);
 		const baseUrl = pub ? baseUrlFor(pub, src.api, env) : undefined;
-		if (!pub || !baseUrl) return { indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` };
-		// The schema checked the filter names (item, all, top, agg:…, vs:…).
-		const selection = { ...src.selection } as Selection;
-		// Kolada needs the years (or municipalities) in the URL: take the catalog's periods.
-		if (src.api === 'kolada-v3' && !selection.year && !selection.municipality)
-			selection.year = [...new Set([...ind.periods.national.list, ...ind.periods.regional.list].map((p) => p.split('-').pop()!))];
-		return { indicator: ind, spec: { api: src.api, baseUrl, table: src.table, lang: 'sv', selection, publisher: src.publisher } };
+		if (!pub || !baseUrl) return [{ indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` }];
+		const tables = [{ table: src.table, selection: src.selection }, ...(src.national_tables ?? [])];
+		return tables.map((t) => {
+			// The schema checked the filter names (item, all, top, agg:…, vs:…).
+			const selection = { ...t.selection } as Selection;
+			// Kolada needs the years (or municipalities) in the URL: take the catalog's periods.
+			if (src.api === 'kolada-v3' && !selection.year && !selection.municipality)
+				selection.year = [...new Set([...ind.periods.national.list, ...ind.periods.regional.list].map((p) => p.split('-').pop()!))];
+			return { indicator: ind, spec: { api: src.api as TableSpec['api'], baseUrl, table: t.table, lang: 'sv', selection, publisher: src.publisher } };
+		});
 	});
+}
+
+/** File name of a fetched table's cube: the indicator id, plus the table name for breakdown tables. */
+export function cubeFileName(ind: Indicator, table: string): string {
+	if (table === ind.source.table) return `${ind.id}.json-stat.json`;
+	const base = table.split('/').pop()!.replace(/\.px$/i, '');
+	return `${ind.id}.${base}.json-stat.json`;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -98,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
 				repoRoot: root,
 				retry: tries ? { maxTries: tries } : undefined
 			});
-			const cubeFile = `${id}.json-stat.json`;
+			const cubeFile = cubeFileName(plan.indicator, spec.table);
 			await writeFileAtomic(path.join(pubDir, cubeFile), JSON.stringify(cubeToJsonStat(res.cube, 'sv')) + '\n');
 			const entry: FetchedEntry = {
 				indicator: id,
@@ -113,10 +123,10 @@ export async function run(args: string[]): Promise<number> {
 				calls: res.calls
 			};
 			const indexFile = path.join(pubDir, FETCH_INDEX);
-			const index = readFetchIndex(indexFile).filter((e) => e.indicator !== id);
+			const index = readFetchIndex(indexFile).filter((e) => !(e.indicator === id && e.table === spec.table));
 			await writeFileAtomic(indexFile, JSON.stringify([...index, entry], null, '\t') + '\n');
 			ok++;
-			process.stdout.write(`fetch: ${id}: ${res.cube.values.length} cells in ${res.calls} call(s) from ${where} → ${relativeToRepo(pubDir)}\n`);
+			process.stdout.write(`fetch: ${id} (${spec.table}): ${res.cube.values.length} cells in ${res.calls} call(s) from ${where} → ${relativeToRepo(pubDir)}\n`);
 		} catch (err) {
 			failed++;
 			const msg = err instanceof Error ? err.message : String(err);

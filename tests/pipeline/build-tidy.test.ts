@@ -89,6 +89,35 @@ describe('tidyCube', () => {
 		expect(res.rejects[0].reason).toMatch(/dimension "Ålder" has several values/);
 	});
 
+	it('maps a breakdown dimension (Ålder) onto the group catalog; whole-population codes become total', () => {
+		// National table: no Region; Ålder × measure × Kön × År with one sex.
+		const dims = [
+			dim('Sociala relationer', [['40', 'Svårt att lita på andra']]),
+			dim('Andel och konfidensintervall', [
+				['01', 'Andel'],
+				['04', 'Antal svar']
+			]),
+			dim('Ålder', [
+				['29', 'Totalt 16- år'],
+				['30', 'Totalt 16-84 år'],
+				['31', '16-29 år'],
+				['35', '85- år']
+			]),
+			dim('Kön', [['00', 'Totalt']]),
+			dim('År', [['2024', '2024']], 'time')
+		];
+		const c: Cube = { ...cube([]), dimensions: dims, values: [30, 27, 35, 31, 17000, 16000, 3000, 400] };
+		const res = tidyCube(c, trust, 'api-y', 'raw/fohm/y.json', { groups: { Ålder: 'age' }, total_codes: ['30'], catalog: catalog.groups });
+		expect(res.observations.map((o) => [o.region_code, o.period_start, o.group_dim, o.group_code, o.value, o.n])).toEqual([
+			['00', 2024, 'total', 'total', 73, 16000],
+			['00', 2024, 'age', '16-29', 65, 3000],
+			['00', 2024, 'age', '85+', 69, 400]
+		]);
+		expect(res.rejects).toHaveLength(1);
+		expect(res.rejects[0].reason).toMatch(/Ålder "Totalt 16- år" is not a code of age/);
+		expect(res.inputCells).toBe(4);
+	});
+
 	it('reads region, sex and period codes of the different publishers', () => {
 		expect(['00', '0000', '0021', '21', '2180', '00 Riket', 'SE11'].map(regionCode)).toEqual(['00', '00', '21', '21', '2180', '00', null]);
 		expect(sexOf('00', 'Totalt')).toBe('T');

@@ -95,7 +95,7 @@ describe('pipeline fetch', () => {
 		const res = await runCli(['fetch', 'population_men'], { ...env, ENSAMHET_API_BASE: server.urlFor('https://api.scb.se/OV0104/v1/doris') });
 		expect(res.stderr).toBe('');
 		expect(res.code).toBe(0);
-		expect(res.stdout).toMatch(/fetch: population_men: .* call\(s\)/);
+		expect(res.stdout).toMatch(/fetch: population_men \(ssd\/BE\/BE0101\/BE0101A\/BefolkningNy\): .* call\(s\)/);
 		expect(res.stdout).toMatch(/rebuilt static data/);
 
 		const pubDir = path.join(tmp, 'raw/scb');
@@ -153,7 +153,12 @@ describe('pipeline fetch', () => {
 		const { loadCatalog } = await import('../../pipelines/catalog/load.ts');
 		const c = loadCatalog(path.join(repo, 'data/catalog'));
 		const plans = planFetch(c.indicators, c.publishers, {});
-		const byId = Object.fromEntries(plans.map((p) => [p.indicator.id, p]));
+		const byId = Object.fromEntries(plans.filter((p) => !p.spec || p.spec.table === p.indicator.source.table).map((p) => [p.indicator.id, p]));
+		// The HLV indicators also fetch their national breakdown table (by age).
+		expect(plans.filter((p) => p.indicator.id === 'trust_others').map((p) => p.spec?.table)).toEqual([
+			'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socxreg.px',
+			'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socaald.px'
+		]);
 		expect(byId.trust_others.spec).toMatchObject({
 			api: 'pxweb-v1',
 			baseUrl: 'https://fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1',
