@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +147,64 @@ describe('pipeline fetch', () => {
 		expect(res.stdout).toMatch(/nothing fetched; the built data is unchanged/);
 		expect(sha(path.join(out, 'observations.parquet'))).toBe(before);
 		expect(fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null).toBe(indexBefore);
+	});
+
+	it('Kolada (transit_access, real catalog): paged answers → nation, county and municipality rows, real values win over example data', async () => {
+		const requests: string[] = [];
+		const srv = http.createServer((req, res) => {
+			requests.push(req.url ?? '');
+			const page2 = (req.url ?? '').includes('page=2');
+			const rows = page2
+				? [{ kpi: 'N07418', municipality: '2180', period: 2021, values: [{ gender: 'T', value: 88.2 }, { gender: 'K', value: null, status: 'Saknas' }] }]
+				: [
+						{ kpi: 'N07418', municipality: '0000', period: 2021, values: [{ gender: 'T', value: 80.9 }, { gender: 'K', value: 81.4 }, { gender: 'M', value: 80.4 }] },
+						{ kpi: 'N07418', municipality: '0021', period: 2021, values: [{ gender: 'T', value: 77.7 }] }
+					];
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ values: rows, ...(page2 ? {} : { next_page: `${req.url}${req.url?.includes('?') ? '&' : '?'}page=2` }) }));
+		});
+		await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+		const port = (srv.address() as net.AddressInfo).port;
+		const raw = path.join(tmp, 'raw-kolada');
+		const out = path.join(tmp, 'out-kolada');
+		fs.cpSync(path.join(repo, 'data/raw/published'), path.join(raw, 'published'), { recursive: true });
+		try {
+			const res = await runCli(['fetch', 'transit_access'], {
+				ENSAMHET_RAW_DIR: raw,
+				ENSAMHET_OUT_DIR: out,
+				ENSAMHET_CATALOG_DIR: path.join(repo, 'data/catalog'),
+				ENSAMHET_FETCH_TRIES: '1',
+				ENSAMHET_API_BASE_KOLADA: `http://127.0.0.1:${port}/v3`
+			});
+			expect(res.stderr).toBe('');
+			expect(res.code).toBe(0);
+		} finally {
+			await new Promise<void>((r) => srv.close(() => r()));
+		}
+		expect(requests[0]).toMatch(/^\/v3\/data\/kpi\/N07418\/year\/2014,2015,.*2023$/);
+		expect(requests).toHaveLength(2);
+		const db = await DuckDBInstance.create(':memory:');
+		const con = await db.connect();
+		const rows = (
+			await con.runAndReadAll(
+				`SELECT region_code AS r, sex, value, status, is_demo FROM read_parquet('${path.join(out, 'observations.parquet')}') WHERE indicator_id = 'transit_access' AND period_start = 2021 AND group_dim = 'total' AND region_code IN ('00', '21', '2180') ORDER BY 1, 2`
+			)
+		).getRowObjectsJS();
+		con.closeSync();
+		db.closeSync();
+		expect(rows).toEqual([
+			{ r: '00', sex: 'K', value: 81.4, status: null, is_demo: false },
+			{ r: '00', sex: 'M', value: 80.4, status: null, is_demo: false },
+			{ r: '00', sex: 'T', value: 80.9, status: null, is_demo: false },
+			{ r: '21', sex: 'K', value: null, status: '..', is_demo: false },
+			{ r: '21', sex: 'M', value: null, status: '..', is_demo: false },
+			{ r: '21', sex: 'T', value: 77.7, status: null, is_demo: false },
+			{ r: '2180', sex: 'K', value: null, status: 'Saknas', is_demo: false },
+			{ r: '2180', sex: 'M', value: null, status: '..', is_demo: false },
+			{ r: '2180', sex: 'T', value: 88.2, status: null, is_demo: false }
+		]);
+		const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+		expect(m.counts.input_cells).toBe(m.counts.observations + m.counts.missing_cells + m.counts.rejects + m.counts.replaced_by_real);
 	});
 
 	it('real catalog: indicators without a known table are skipped, the others get specs from the catalog', async () => {
