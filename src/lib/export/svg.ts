@@ -145,8 +145,14 @@ export function comparisonLegend(frame: HTMLElement, lang: 'sv' | 'en'): LegendI
 	for (const sw of frame.querySelectorAll<HTMLElement>('[class$="-swatch"]')) {
 		const label = sw.textContent?.trim() ?? '';
 		const shape = sw.querySelector('svg');
-		const colorEl = shape?.querySelector('[fill]:not([fill="none"])') ?? shape;
-		const color = colorEl?.getAttribute('fill') ?? (shape ? getComputedStyle(shape).fill : '') ?? '';
+		let color = '';
+		for (const el of shape ? [...shape.querySelectorAll('*'), shape] : []) {
+			const f = getComputedStyle(el).fill;
+			if (f && f !== 'none' && !/rgba\(0, 0, 0, 0\)/.test(f)) {
+				color = f;
+				break;
+			}
+		}
 		if (label && !seen.has(label)) seen.add(label), items.push({ color: color || INK, label });
 	}
 	if (items.length) return items;
@@ -291,4 +297,29 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 		w.parts.join('') +
 		`</svg>`;
 	return { svg, width, height };
+}
+
+/** Just the chart(s) of a frame, side by side, as a standalone SVG (presentation mode). */
+export function chartOnlySvg(frame: HTMLElement): ExportSvg {
+	const charts = chartSvgs(frame).map(part);
+	const gap = 16;
+	let x = 0;
+	const serializer = new XMLSerializer();
+	const parts: string[] = [];
+	for (const c of charts) {
+		c.node.setAttribute('x', String(x));
+		c.node.setAttribute('y', '0');
+		c.node.setAttribute('width', String(c.width));
+		c.node.setAttribute('height', String(c.height));
+		c.node.setAttribute('viewBox', c.viewBox);
+		parts.push(serializer.serializeToString(c.node).replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, ''));
+		x += c.width + gap;
+	}
+	const width = Math.max(1, x - gap);
+	const height = Math.max(1, ...charts.map((c) => c.height));
+	return {
+		svg: `<svg xmlns="${SVGNS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}"><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`,
+		width,
+		height
+	};
 }
