@@ -48,8 +48,6 @@ export const publishedDir = () => path.join(rawDir, 'published');
 export const publishedCsvPath = () => path.join(publishedDir(), 'published_values.csv');
 export const readerMappingPath = () => path.join(publishedDir(), 'published_values.reader.yaml');
 export const mappingPath = () => path.join(publishedDir(), 'mapping.yaml');
-/** @deprecated use publishedCsvPath() (kept for callers of the thin slice). */
-export const publishedCsv = publishedCsvPath();
 
 export function loadMapping(file = mappingPath()): Record<string, MappingEntry> {
 	const doc = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
