@@ -1,0 +1,132 @@
+/**
+ * First chart on screen, cold and throttled: navigation start → the first chart's marks painted.
+ *
+ * Each run is a new browser context with the cache cleared and disabled (CDP), throttled to
+ * 40 Mbit/s down / 20 Mbit/s up / 20 ms latency. A probe injected with addInitScript watches the
+ * DOM with a MutationObserver from before the first byte is parsed; when the first chart's
+ * `svg circle` or `svg path` exists it waits one requestAnimationFrame (the frame that paints
+ * it) and records performance.now() (= ms since navigation start). Bytes before the first chart
+ * are the compressed sizes (CDP encodedDataLength) of the requests that finished by then.
+ * On the indicator page the run then waits for the `duckdb-ready` mark (or [data-engine=ready]).
+ */
+import type { Browser } from 'playwright-core';
+import { openBenchPage } from './lib/browser.ts';
+import { log, median, round } from './lib/util.ts';
+
+export interface LoadRun {
+	first_chart_ms: number | null;
+	detected_ms: number | null;
+	after_paint_ms: number | null;
+	bytes_before_first_chart: number | null;
+	requests_before_first_chart: number | null;
+	duckdb_start_ms?: number | null;
+	duckdb_ready_ms?: number | null;
+	bytes_until_duckdb_ready?: number | null;
+	error?: string;
+}
+
+function probe(chartSelector: string): string {
+	return `(() => {
+	if (window.top !== window) return;
+	const sel = ${JSON.stringify(chartSelector)};
+	const q = sel + ' svg circle, ' + sel + ' svg path';
+	const b = (window.__bench = { detected: null, painted: null, afterPaint: null });
+	const check = () => {
+		if (b.detected !== null || !document.querySelector(q)) return;
+		b.detected = performance.now();
+		mo.disconnect();
+		requestAnimationFrame(() => {
+			b.painted = performance.now();
+			const ch = new MessageChannel();
+			ch.port1.onmessage = () => (b.afterPaint = performance.now());
+			ch.port2.postMessage(0);
+		});
+	};
+	const mo = new MutationObserver(check);
+	mo.observe(document, { childList: true, subtree: true });
+	document.addEventListener('DOMContentLoaded', check);
+})();`;
+}
+
+export async function measureLoad(browser: Browser, url: string, chartSelector: string, opts: { waitDuckdb: boolean }): Promise<LoadRun> {
+	const bp = await openBenchPage(browser, { throttle: true, initScript: probe(chartSelector) });
+	try {
+		await bp.page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+		await bp.page.waitForFunction(() => (window as any).__bench?.painted != null, null, { timeout: 60_000, polling: 50 });
+		const p = await bp.page.evaluate(() => ({ ...(window as any).__bench, origin: performance.timeOrigin }));
+		const before = bp.bytesFinishedBefore(p.origin + p.painted);
+		const run: LoadRun = {
+			first_chart_ms: round(p.painted),
+			detected_ms: round(p.detected),
+			after_paint_ms: round(p.afterPaint),
+			bytes_before_first_chart: before.bytes,
+			requests_before_first_chart: before.requests
+		};
+		if (opts.waitDuckdb) {
+			await bp.page.waitForFunction(
+				() => performance.getEntriesByName('duckdb-ready').length > 0 || document.querySelector('[data-engine="ready"],[data-engine="error"]') !== null,
+				null,
+				{ timeout: 60_000, polling: 'raf' }
+			);
+			const d = await bp.page.evaluate(() => ({
+				start: performance.getEntriesByName('duckdb-start')[0]?.startTime ?? null,
+				ready: performance.getEntriesByName('duckdb-ready')[0]?.startTime ?? null,
+				engine: document.querySelector('[data-engine]')?.getAttribute('data-engine') ?? null,
+				now: performance.now()
+			}));
+			if (d.engine === 'error' && d.ready === null) run.error = 'engine reported error';
+			run.duckdb_start_ms = round(d.start);
+			run.duckdb_ready_ms = round(d.ready ?? (d.engine === 'ready' ? d.now : null));
+			run.bytes_until_duckdb_ready = run.duckdb_ready_ms === null ? null : bp.bytesFinishedBefore(p.origin + run.duckdb_ready_ms).bytes;
+		}
+		return run;
+	} catch (err) {
+		return { first_chart_ms: null, detected_ms: null, after_paint_ms: null, bytes_before_first_chart: null, requests_before_first_chart: null, error: String(err instanceof Error ? err.message.split('\n')[0] : err) };
+	} finally {
+		await bp.close();
+	}
+}
+
+export interface FirstChartTargets {
+	overview: string;
+	indicator: string;
+	baseline: string | null;
+}
+
+export interface FirstChartResult {
+	first_chart_ms: { overview: number | null; indicator: number | null; baseline_indicator: number | null };
+	bytes_before_first_chart: { overview: number | null; indicator: number | null; baseline_indicator: number | null };
+	duckdb_ready_ms: number | null;
+	duckdb_ready_ms_baseline: number | null;
+	first_chart_speedup_vs_baseline: number | null;
+	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[] };
+}
+
+/** Rounds interleave the three pages so drift (thermal, other load) spreads over all of them. */
+export async function firstChart(browser: Browser, targets: FirstChartTargets, runs: number): Promise<FirstChartResult> {
+	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [] };
+	// One unmeasured warm-up load per page: the server's file cache and Chromium's process pool.
+	await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false });
+	for (let i = 0; i < runs; i++) {
+		out.overview.push(await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false }));
+		out.indicator.push(await measureLoad(browser, targets.indicator, '#trend-plot', { waitDuckdb: true }));
+		if (targets.baseline) out.baseline_indicator.push(await measureLoad(browser, targets.baseline, '#trend-plot', { waitDuckdb: true }));
+		const last = (k: keyof typeof out) => out[k].at(-1)?.first_chart_ms ?? '—';
+		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms, indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms), baseline ${last('baseline_indicator')} ms`);
+	}
+	const med = (rs: LoadRun[], k: keyof LoadRun) => round(median(rs.map((r) => r[k] as number).filter((x) => x != null)));
+	const ind = med(out.indicator, 'first_chart_ms');
+	const base = med(out.baseline_indicator, 'first_chart_ms');
+	return {
+		first_chart_ms: { overview: med(out.overview, 'first_chart_ms'), indicator: ind, baseline_indicator: base },
+		bytes_before_first_chart: {
+			overview: med(out.overview, 'bytes_before_first_chart'),
+			indicator: med(out.indicator, 'bytes_before_first_chart'),
+			baseline_indicator: med(out.baseline_indicator, 'bytes_before_first_chart')
+		},
+		duckdb_ready_ms: med(out.indicator, 'duckdb_ready_ms'),
+		duckdb_ready_ms_baseline: med(out.baseline_indicator, 'duckdb_ready_ms'),
+		first_chart_speedup_vs_baseline: ind && base ? round(base / ind, 2) : null,
+		runs: out
+	};
+}

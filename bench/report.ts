@@ -1,0 +1,78 @@
+/** Goals next to measured figures. Ratios, not verdicts: the bench never fails on a figure. */
+
+export interface GoalRow {
+	key: string;
+	goal: string;
+	target: string;
+	measured: string;
+	/** measured ÷ target; `direction` says whether the goal is a ceiling or a floor. */
+	ratio_to_target: number | null;
+	direction: 'at most' | 'at least';
+}
+
+const kb = (b: number | null | undefined) => (b == null ? '—' : `${(b / 1024).toFixed(1)} KB`);
+const ms = (x: number | null | undefined) => (x == null ? '—' : `${x} ms`);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+export function goalsTable(res: Record<string, any>): GoalRow[] {
+	const rows: GoalRow[] = [];
+	const add = (key: string, goal: string, direction: GoalRow['direction'], target: number, value: number | null | undefined, fmt: (x: number | null | undefined) => string, tfmt = fmt) =>
+		rows.push({ key, goal, target: `${direction === 'at most' ? '≤' : '≥'} ${tfmt(target)}`, measured: fmt(value), ratio_to_target: value == null ? null : r2(value / target), direction });
+	add('first_chart_ms.indicator', 'First chart, indicator page (median, cold, 40 Mbit/s)', 'at most', 500, res.first_chart_ms?.indicator, ms);
+	add('first_chart_ms.overview', 'First chart, overview page (median, cold, 40 Mbit/s)', 'at most', 500, res.first_chart_ms?.overview, ms);
+	add('first_chart_speedup_vs_baseline', 'Speed-up vs baseline (DuckDB-drawn first chart)', 'at least', 8, res.first_chart_speedup_vs_baseline, (x) => (x == null ? '—' : `${x}×`));
+	add('bytes_before_first_chart.indicator', 'Bytes before first chart, indicator (compressed)', 'at most', 150 * 1024, res.bytes_before_first_chart?.indicator, kb);
+	add('bytes_before_first_chart.overview', 'Bytes before first chart, overview (compressed)', 'at most', 150 * 1024, res.bytes_before_first_chart?.overview, kb);
+	add('duckdb_ready_ms', 'DuckDB ready, indicator page (median, cold, 40 Mbit/s)', 'at most', 2500, res.duckdb_ready_ms, ms);
+	add('interaction_ms.p95', 'Control change → chart updated, p95 (50 changes)', 'at most', 50, res.interaction_ms?.p95, ms);
+	add('scale.selective_bytes_fraction', 'Selective view: share of all municipal bytes', 'at most', 0.05, res.scale?.selective_bytes_fraction, (x) => (x == null ? '—' : `${(x * 100).toFixed(2)} %`));
+	add('scale.selective_ms.p95', 'Selective view, p95 (fetch+decode+query, warm engine)', 'at most', 300, res.scale?.selective_ms?.p95, ms);
+	add('pipeline.px_vs_duckdb_csv.ratio', 'PX reader ÷ DuckDB read_csv (cells/s, 50 MB file)', 'at least', 0.5, res.pipeline?.px_vs_duckdb_csv?.ratio, (x) => (x == null ? '—' : `${x}×`));
+	return rows;
+}
+
+function pad(s: string, n: number): string {
+	return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function printTable(res: Record<string, any>): void {
+	const rows: string[][] = [['Goal', 'Target', 'Measured', 'Measured ÷ target']];
+	for (const g of res.goals as GoalRow[]) rows.push([g.goal, g.target, g.measured, g.ratio_to_target == null ? '—' : `${g.ratio_to_target} (${g.direction === 'at most' ? 'lower is better' : 'higher is better'})`]);
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	const line = (r: string[]) => '| ' + r.map((c, i) => pad(c, widths[i])).join(' | ') + ' |';
+	const out = [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)];
+	const m = res.machine ?? {};
+	const other: string[] = [];
+	const fc = res.first_chart_ms;
+	if (fc) other.push(`first chart baseline indicator: ${ms(fc.baseline_indicator)} (median); DuckDB ready in baseline: ${ms(res.duckdb_ready_ms_baseline)}`);
+	const it = res.interaction_ms;
+	if (it && !it.error) other.push(`interaction: p50 ${ms(it.p50)}, p95 ${ms(it.p95)}, all charts redrawn p50 ${ms(it.all_charts_p50)} / p95 ${ms(it.all_charts_p95)} (n=${it.n}, no throttling)`);
+	const sc = res.scale;
+	if (sc && !sc.error)
+		other.push(
+			`scale: ${sc.rows} rows, ${sc.partitions} partitions, ${(sc.total_bytes / 1e6).toFixed(1)} MB; selective p50 ${ms(sc.selective_ms?.p50)}; national aggregate (${sc.national_aggregate?.files} files, ${kb(sc.national_aggregate?.bytes)}) ${ms(sc.national_aggregate_ms)} (query alone ${ms(sc.national_aggregate?.query_ms_median)})`
+		);
+	const p = res.pipeline;
+	if (p) {
+		other.push(`pipeline: ${p.seconds ?? '—'} s, peak ${p.peak_mb ?? '—'} MB (${p.peak_method ?? ''})${p.error ? ' ERROR ' + p.error : ''}`);
+		const px = p.px_vs_duckdb_csv;
+		if (px?.files)
+			for (const f of px.files)
+				other.push(
+					`  ${f.file}: PX ${(f.px.cells_per_s / 1e6).toFixed(2)} M cells/s ${f.px.mb_per_s} MB/s peak ${f.px.peak_mb} MB | DuckDB CSV ${(f.duckdb_csv.cells_per_s / 1e6).toFixed(2)} M cells/s (${f.duckdb_csv.threads} thr), ${(f.duckdb_csv_1_thread.cells_per_s / 1e6).toFixed(2)} M (1 thr) peak ${f.duckdb_csv.peak_mb} MB | ratio ${f.ratio}`
+				);
+	}
+	const errors = Object.entries(res).filter(([, v]) => v && typeof v === 'object' && 'error' in (v as object)).map(([k, v]) => `${k}: ${(v as any).error}`);
+	process.stdout.write(
+		[
+			'',
+			`Ensamhetsmonitorn benchmark — ${m.date} — ${m.cpus} CPU (${m.cpu_model}), ${m.memory_mb} MB, Node ${m.node}, ${m.chromium}`,
+			`builds: ${res.builds?.site?.dir} (built ${res.builds?.site?.built_at}${res.builds?.site?.stale ? ', OLDER THAN SOURCES' : ''}), ${res.builds?.baseline?.dir} (built ${res.builds?.baseline?.built_at}${res.builds?.baseline?.rebuilt ? ', rebuilt now' : ''})`,
+			'',
+			...out,
+			'',
+			...other,
+			...(errors.length ? ['', 'errors:', ...errors.map((e) => '  ' + e)] : [])
+		].join('\n') + '\n'
+	);
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench` — speed and scale, measured (issue #8). Writes bench/results.json and prints
+ * goals next to the figures. Figures and ratios only: it exits 0 whatever they are, and non-zero
+ * only when the benchmark itself breaks.
+ *
+ *   1. builds      build/ (as is) and build-baseline/ (rebuilt when older than the sources)
+ *   2. pipeline    `npm run pipeline` time + peak memory; PX reader vs DuckDB read_csv
+ *   3. first chart cold, throttled loads of /, /indikator/<id> and the baseline's /indikator/<id>
+ *   4. interaction control change → chart-updated mark, 50 times, after DuckDB is ready
+ *   5. scale       ~5 M municipal rows partitioned per indicator × county; selective view and
+ *                  national aggregate with DuckDB-WASM in Chromium
+ *
+ * Environment: BENCH_RUNS (5), BENCH_INTERACTIONS (50), BENCH_SCALE_VIEWS (40),
+ * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,first,interaction,scale, BENCH_REBUILD=1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startStaticServer, type RunningServer } from '../scripts/static-server.ts';
+import { chromiumPath, launch, THROTTLE } from './lib/browser.ts';
+import { ensureBuilds } from './lib/builds.ts';
+import { log, machineInfo, repoRoot, round } from './lib/util.ts';
+import { firstChart, type FirstChartResult } from './first-chart.ts';
+import { interactions } from './interaction.ts';
+import { scaleBench } from './scale.ts';
+import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
+import { goalsTable, printTable } from './report.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 50);
+const SCALE_VIEWS = Number(process.env.BENCH_SCALE_VIEWS ?? 40);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (k: string) => !ONLY || ONLY.has(k);
+
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+	const t = performance.now();
+	log(`— ${name}`);
+	try {
+		const r = await fn();
+		log(`— ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+		return r;
+	} catch (err) {
+		const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+		log(`— ${name} FAILED: ${msg}`);
+		return { error: msg };
+	}
+}
+
+function pickIndicator(buildDir: string): string {
+	const wanted = process.env.BENCH_INDICATOR ?? 'trust_others';
+	const dir = path.join(buildDir, 'indikator');
+	if (fs.existsSync(path.join(dir, `${wanted}.html`))) return wanted;
+	const first = fs.readdirSync(dir).find((f) => f.endsWith('.html'));
+	if (!first) throw new Error(`no indicator pages in ${dir}`);
+	return first.replace(/\.html$/, '');
+}
+
+const started = performance.now();
+const results: Record<string, any> = { machine: machineInfo(chromiumPath()) };
+const builds = await ensureBuilds();
+results.builds = builds;
+const siteDir = path.join(repoRoot, builds.site.dir);
+const baselineDir = path.join(repoRoot, builds.baseline.dir);
+const dataDir = fs.existsSync(path.join(repoRoot, 'static/data/groups.json')) ? path.join(repoRoot, 'static/data') : path.join(siteDir, 'data');
+const indicator = pickIndicator(siteDir);
+const indicatorIds: string[] = JSON.parse(fs.readFileSync(path.join(dataDir, 'indicators.json'), 'utf8')).map((i: { id: string }) => i.id);
+results.config = {
+	runs: RUNS,
+	interactions: INTERACTIONS,
+	scale_views: SCALE_VIEWS,
+	indicator_page: `/indikator/${indicator}`,
+	throttling: { ...THROTTLE, note: '40 Mbit/s down, 20 Mbit/s up, 20 ms latency (CDP Network.emulateNetworkConditions)' },
+	server: 'scripts/static-server.ts (ranges, clean URLs, precompressed .br/.gz by Accept-Encoding); nginx not used'
+};
+
+// CPU-heavy Node work first, so it does not share the two cores with Chromium.
+if (want('pipeline')) {
+	const run = await section('pipeline', pipelineRun);
+	const px = await section('PX vs DuckDB read_csv', pxVsDuckdbCsv);
+	results.pipeline = { ...run, px_vs_duckdb_csv: px };
+}
+
+let browser: Browser | null = null;
+const servers: RunningServer[] = [];
+try {
+	browser = await launch();
+	const site = await startStaticServer({ root: siteDir });
+	servers.push(site);
+	if (want('first')) {
+		let baselineUrl: string | null = null;
+		if (fs.existsSync(path.join(baselineDir, 'index.html'))) {
+			const base = await startStaticServer({ root: baselineDir });
+			servers.push(base);
+			baselineUrl = `${base.url}/indikator/${indicator}`;
+		}
+		const fc = await section('first chart (cold, throttled)', () =>
+			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl }, RUNS)
+		);
+		if ('error' in fc) results.first_chart = fc;
+		else {
+			const r = fc as FirstChartResult;
+			results.first_chart_ms = { overview: r.first_chart_ms.overview, indicator: r.first_chart_ms.indicator, baseline_indicator: r.first_chart_ms.baseline_indicator };
+			results.bytes_before_first_chart = r.bytes_before_first_chart;
+			results.duckdb_ready_ms = r.duckdb_ready_ms;
+			results.duckdb_ready_ms_baseline = r.duckdb_ready_ms_baseline;
+			results.first_chart_speedup_vs_baseline = r.first_chart_speedup_vs_baseline;
+			results.runs = { ...(results.runs ?? {}), first_chart: r.runs };
+		}
+	}
+	if (want('interaction')) {
+		const it = await section('interactions', () => interactions(browser!, `${site.url}/indikator/${indicator}`, indicatorIds, INTERACTIONS));
+		const { runs, ...summary } = it as Record<string, any>;
+		results.interaction_ms = summary;
+		if (runs) results.runs = { ...(results.runs ?? {}), interaction: runs };
+	}
+	if (want('scale')) {
+		const sc = await section('scale', () => scaleBench(browser!, siteDir, dataDir, SCALE_VIEWS));
+		const { selective_runs, ...summary } = sc as Record<string, any>;
+		results.scale = summary;
+		if (selective_runs) results.runs = { ...(results.runs ?? {}), scale_selective: selective_runs };
+	}
+} finally {
+	await browser?.close();
+	for (const s of servers) await s.close();
+}
+
+results.goals = goalsTable(results);
+results.bench_seconds = round((performance.now() - started) / 1000, 1);
+const file = path.join(repoRoot, 'bench/results.json');
+fs.writeFileSync(file, JSON.stringify(results, null, '\t') + '\n');
+printTable(results);
+process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)} in ${results.bench_seconds} s\n`);
