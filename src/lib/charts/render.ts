@@ -32,5 +32,13 @@ const figures: Record<ChartKind, Figure> = {
 };
 
 export function drawChart<K extends ChartKind>(kind: K, rows: readonly ObservationRow[], opts: ChartKinds[K], doc: Document): SVGSVGElement | HTMLElement {
-	return figures[kind](rows, opts as never, doc);
+	const fig = figures[kind](rows, opts as never, doc);
+	// The chart's wrapper is a labelled role="img" with a text summary and a table beside it;
+	// the SVG's inner aria-labels (Plot puts them on <g>, where ARIA prohibits them) only add noise.
+	for (const el of fig.querySelectorAll('[aria-label], [aria-description]')) {
+		el.removeAttribute('aria-label');
+		el.removeAttribute('aria-description');
+	}
+	for (const svg of fig.tagName.toLowerCase() === 'svg' ? [fig] : Array.from(fig.querySelectorAll('svg'))) svg.setAttribute('aria-hidden', 'true');
+	return fig;
 }

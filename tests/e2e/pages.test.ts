@@ -1,0 +1,183 @@
+/**
+ * The dashboard's pages in a real browser: every page type draws its charts as SVG marks, in
+ * Swedish and English, for several indicators and regions; the region page's outcomes agree with
+ * the numbers it carries; axe-core finds no WCAG 2.1 AA violations; keyboard-only use works; no
+ * request leaves the origin; nothing is logged as an error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { repoRoot, startHarness, type Harness } from './helpers/browser.ts';
+
+let h: Harness;
+beforeAll(async () => {
+	h = await startHarness();
+});
+afterAll(async () => {
+	await h?.close();
+});
+
+const INDICATORS = ['no_confidant', 'lonely_often_always', 'association_active'];
+const REGIONS = ['21', '01', '25'];
+
+async function svgMarks(page: Page, selector: string): Promise<number> {
+	return page.$$eval(`${selector} svg :is(circle, path, rect, line)`, (els) => els.length);
+}
+
+describe.each(['', '/en'])('page types (%s)', (prefix) => {
+	it('overview: tiles for all twelve indicators and a drawn chart', async () => {
+		const page = await h.open(prefix || '/');
+		expect(await page.$$eval('[data-indicator]', (els) => els.length)).toBe(12);
+		expect(await svgMarks(page, '#featured-plot')).toBeGreaterThan(3);
+		expect(await page.getAttribute('html', 'lang')).toBe(prefix ? 'en' : 'sv');
+		await page.close();
+	});
+
+	it.each([1, 2, 3])('subgoal %i lists its indicators', async (n) => {
+		const page = await h.open(`${prefix}/delmal/${n}`);
+		expect(await page.$$eval('[data-indicator]', (els) => els.length)).toBeGreaterThanOrEqual(3);
+		expect(await page.$$eval('.spark svg path', (els) => els.length)).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	it.each(INDICATORS)('indicator %s: trend, groups, counties and map are drawn', async (id) => {
+		const page = await h.open(`${prefix}/indikator/${id}`);
+		for (const chart of ['#trend-plot', '#groups-plot', '#regions-plot', '#map-plot']) expect(await svgMarks(page, chart), chart).toBeGreaterThan(2);
+		expect(await page.$$eval('#map-plot path[data-region]', (els) => els.length)).toBe(21);
+		await page.close();
+	});
+
+	it.each(REGIONS)('region %s: spine chart and one row per indicator', async (code) => {
+		const page = await h.open(`${prefix}/region/${code}`);
+		expect(await svgMarks(page, '#spine-plot')).toBeGreaterThan(10);
+		expect(await page.$$eval('tr[data-indicator]', (els) => els.length)).toBe(12);
+		await page.close();
+	});
+});
+
+describe('region page outcomes', () => {
+	it.each(REGIONS)('region %s: each row’s outcome follows from its own numbers (Fingertips rule)', async (code) => {
+		const page = await h.open(`/region/${code}`);
+		const rows = await page.$$eval('tr[data-indicator]', (els) =>
+			els.map((el) => Object.fromEntries(['indicator', 'outcome', 'value', 'ciLow', 'ciHigh', 'benchmark'].map((k) => [k, (el as HTMLElement).dataset[k] ?? ''])))
+		);
+		const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'static/data/indicators.json'), 'utf8')) as { id: string; polarity: string }[];
+		let compared = 0;
+		for (const r of rows) {
+			const polarity = catalog.find((c) => c.id === r.indicator)!.polarity;
+			if (r.ciLow === '' || r.benchmark === '' || r.value === '') {
+				expect(r.outcome, r.indicator).toBe('not-compared');
+				continue;
+			}
+			const [lo, hi, b] = [Number(r.ciLow), Number(r.ciHigh), Number(r.benchmark)];
+			// Written out independently of src/lib/stats: similar iff the benchmark lies inside the CI.
+			const expected = b >= lo && b <= hi ? 'similar' : polarity === 'no-judgement' ? (lo > b ? 'higher' : 'lower') : (lo > b) === (polarity === 'higher-is-better') ? 'better' : 'worse';
+			expect(r.outcome, r.indicator).toBe(expected);
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(3);
+		await page.close();
+	});
+
+	it('Gävleborg is worse than the nation on having no one to confide in, and the sentence says so', async () => {
+		const page = await h.open('/region/21');
+		const row = page.locator('tr[data-indicator="no_confidant"]');
+		const outcome = await row.getAttribute('data-outcome');
+		expect(['worse', 'similar']).toContain(outcome);
+		const text = await page.locator('.sentences').textContent();
+		if (outcome === 'worse') expect(text).toMatch(/anförtro sig åt är högre i Gävleborgs län än i riket/);
+		await page.close();
+	});
+
+	it('at 99.8 % the outcomes are never stronger than at 95 %', async () => {
+		const page = await h.open('/region/21?niva=99.8');
+		await page.waitForSelector('tr[data-level="99.8"]');
+		const strict = await page.$$eval('tr[data-indicator]', (els) => els.map((e) => (e as HTMLElement).dataset.outcome));
+		const loose = await (await h.open('/region/21')).$$eval('tr[data-indicator]', (els) => els.map((e) => (e as HTMLElement).dataset.outcome));
+		strict.forEach((o, i) => {
+			if (o === 'worse' || o === 'better') expect(loose[i]).toBe(o);
+		});
+		await page.close();
+	});
+});
+
+describe('accessibility', () => {
+	const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+	it.each(['/', '/en', '/delmal/3', '/en/delmal/1', '/indikator/no_confidant', '/en/indikator/school_unsafe', '/region/21', '/en/region/01', '/om', '/en/om'])(
+		'axe-core finds no WCAG 2.1 AA violations on %s',
+		async (p) => {
+			const page = await h.open(p);
+			await page.waitForTimeout(300);
+			await page.addScriptTag({ content: axeSource });
+			const violations = await page.evaluate(async () => {
+				// @ts-expect-error axe is injected above
+				const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+				return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+			});
+			expect(violations).toEqual([]);
+			await page.close();
+		}
+	);
+
+	it('keyboard only: change indicator, group, region and period, then reach the table', async () => {
+		const page = await h.open('/indikator/no_confidant');
+		await page.waitForSelector('[data-engine="ready"]', { state: 'attached', timeout: 60_000 });
+		const focusSelect = async (label: string) => {
+			for (let i = 0; i < 40; i++) {
+				await page.keyboard.press('Tab');
+				const name = await page.evaluate(() => (document.activeElement?.closest('label')?.textContent ?? '').trim());
+				if (name.startsWith(label)) return;
+			}
+			throw new Error(`no control labelled ${label} reachable by Tab`);
+		};
+		// Group: Ålder → next option; Period (län): previous window; highlight a county.
+		await focusSelect('Grupp');
+		await page.keyboard.press('ArrowDown');
+		await page.waitForFunction(() => location.search.includes('grupp='));
+		await focusSelect('Period (län)');
+		await page.keyboard.press('ArrowUp');
+		await page.waitForFunction(() => location.search.includes('lanperiod='));
+		await focusSelect('Markera län');
+		await page.keyboard.press('ArrowDown');
+		await page.waitForFunction(() => location.search.includes('region='));
+		await page.waitForSelector('#regions-plot[data-rendered="client"]');
+		// Reach a table toggle and open it with the keyboard.
+		for (let i = 0; i < 30; i++) {
+			await page.keyboard.press('Tab');
+			if (await page.evaluate(() => document.activeElement?.getAttribute('aria-controls') === 'trend-table')) break;
+		}
+		await page.keyboard.press('Enter');
+		await page.waitForSelector('#trend-table:not([hidden]) tbody tr');
+		// Indicator last: it navigates to another page.
+		await page.keyboard.press('Shift+Tab');
+		await focusSelect('Indikator');
+		await page.keyboard.press('ArrowDown');
+		await page.waitForURL((u) => !u.pathname.endsWith('/no_confidant'));
+		await page.close();
+	});
+});
+
+describe('stale and unknown URLs', () => {
+	it('unknown parameters give a message and the default view', async () => {
+		const page = await h.open('/indikator/no_confidant?grupp=nonsense&lanperiod=1999-2000&region=99&kon=X');
+		await page.waitForSelector('.notice');
+		expect(await page.locator('.notice p').count()).toBe(4);
+		expect(await svgMarks(page, '#trend-plot')).toBeGreaterThan(2);
+		await page.close();
+	});
+
+	it('an unknown indicator or region is a 404 page, not a blank one', async () => {
+		for (const p of ['/indikator/finns_inte', '/region/99']) {
+			const res = await h.context.request.get(h.server.url + p);
+			expect(res.status()).toBe(404);
+		}
+	});
+});
+
+describe('the whole tour', () => {
+	it('made no request to another origin and logged no console error', () => {
+		expect(h.foreignRequests).toEqual([]);
+		expect(h.consoleErrors).toEqual([]);
+	});
+});
