@@ -4,6 +4,7 @@ import { nationalSeriesQuery, type ObservationRow } from '$lib/data/queries';
 import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
 import { readDataJson, runQuery } from './db';
 import { renderSvg } from './render';
+import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
 
 export function indicators(): IndicatorMeta[] {
 	return readDataJson<IndicatorMeta[]>('indicators.json');
@@ -18,6 +19,8 @@ export interface Tile {
 	series: ObservationRow[];
 	latest: ObservationRow | null;
 	spark: string;
+	/** Change since the baseline (latest value before 2025), tested from the two CIs. */
+	change: ChangeResult;
 }
 
 export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Tile[]> {
@@ -25,7 +28,8 @@ export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Til
 	const byIndicator = groupBy(rows, (r) => r.indicator_id);
 	return list.map((indicator) => {
 		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);
-		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '' };
+		const change = changeSinceBaseline(series, { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year) });
+		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '', change };
 	});
 }
 

@@ -1,0 +1,25 @@
+/** Short labels for change since baseline, for tiles and roll-ups (the sentences say the rest). */
+import type { ChangeOutcome } from '$lib/stats';
+import type { Lang } from '$lib/i18n/format';
+
+const LABELS: Record<ChangeOutcome, Record<Lang, string>> = {
+	improved: { sv: 'Förbättrat sedan baslinjen', en: 'Improved since baseline' },
+	worsened: { sv: 'Försämrat sedan baslinjen', en: 'Worsened since baseline' },
+	increased: { sv: 'Ökat sedan baslinjen', en: 'Increased since baseline' },
+	decreased: { sv: 'Minskat sedan baslinjen', en: 'Decreased since baseline' },
+	'no-detectable-change': { sv: 'Ingen säkerställd förändring', en: 'No detectable change' },
+	'not-assessable': { sv: 'Förändring kan inte bedömas än', en: 'Change cannot be assessed yet' }
+};
+
+export function changeLabel(outcome: ChangeOutcome, lang: Lang): string {
+	return LABELS[outcome][lang];
+}
+
+/** "Av 4 indikatorer: 1 förbättrad, …" — counts only, so it never claims more than the tests. */
+export function rollUpSentence(outcomes: readonly ChangeOutcome[], lang: Lang): string {
+	const n = (o: ChangeOutcome) => outcomes.filter((x) => x === o).length;
+	const better = n('improved'), worse = n('worsened'), none = n('no-detectable-change'), na = n('not-assessable'), moved = n('increased') + n('decreased');
+	return lang === 'sv'
+		? `Av ${outcomes.length} indikatorer har ${better} förbättrats och ${worse} försämrats säkerställt sedan baslinjen (senaste värde före 2025); ${none} visar ingen säkerställd förändring${moved ? `, ${moved} har förändrats utan värdering` : ''} och ${na} kan inte bedömas än, oftast för att inget nytt värde finns efter 2024.`
+		: `Of ${outcomes.length} indicators, ${better} have improved and ${worse} have worsened detectably since the baseline (latest value before 2025); ${none} show no detectable change${moved ? `, ${moved} have changed without a judgement` : ''} and ${na} cannot be assessed yet, mostly because there is no new value after 2024.`;
+}
