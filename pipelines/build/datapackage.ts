@@ -1,0 +1,300 @@
+/**
+ * Frictionless Data Package for the downloads (issue #7): writes `observations.csv` (the full
+ * fact table as UTF-8 CSV, comma, header, decimal point, empty = missing) next to the Parquet
+ * files and a `datapackage.json` describing observations (Parquet and CSV) and the dimension
+ * tables (indicators, regions, groups, sources) with Table Schemas, keys, licences and sources.
+ *
+ * Keys are declared only when they hold: the primary key is checked for uniqueness and every
+ * foreign key for dangling values, with DuckDB, before it is written into the descriptor.
+ *
+ * Spec: Data Package v1 (https://specs.frictionlessdata.io/data-package/), Table Schema v1.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { lit, withDuckDB } from './duckdb.ts';
+
+export interface DatapackageInfo {
+	/** Package version (semver), e.g. the site's version or a date-based one. */
+	version: string;
+	/** ISO 8601 creation time; defaults to manifest.json's built_at, else now. */
+	created?: string;
+	/** Where the site lives (for `homepage`). */
+	homepage?: string;
+	/** Optional DuckDB connection to reuse; else an in-memory one is opened. */
+	con?: DuckDBConnection;
+}
+
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'date' | 'datetime' | 'any';
+
+export interface Field {
+	name: string;
+	type: FieldType;
+	title?: string;
+	description?: string;
+	constraints?: { required?: boolean; unique?: boolean; enum?: unknown[]; pattern?: string; minimum?: number; maximum?: number };
+}
+
+export interface TableSchema {
+	fields: Field[];
+	missingValues?: string[];
+	primaryKey?: string[];
+	foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+}
+
+export interface Resource {
+	name: string;
+	path: string;
+	profile: 'tabular-data-resource' | 'data-resource';
+	title?: string;
+	description?: string;
+	format: string;
+	mediatype: string;
+	encoding?: string;
+	dialect?: Record<string, unknown>;
+	bytes: number;
+	hash: string;
+	schema: TableSchema;
+}
+
+const OBSERVATION_FIELDS: Field[] = [
+	{ name: 'indicator_id', type: 'string', description: 'Indicator identifier (see the indicators resource).', constraints: { required: true, pattern: '^[a-z][a-z0-9_]*$' } },
+	{ name: 'region_code', type: 'string', description: "Region code: '00' Sweden, '01'–'25' county (län), four digits municipality.", constraints: { required: true, pattern: '^([0-9]{2}|[0-9]{4})$' } },
+	{ name: 'period_start', type: 'integer', description: 'First year of the period the value describes.', constraints: { required: true, minimum: 1900, maximum: 2100 } },
+	{ name: 'period_end', type: 'integer', description: 'Last year of the period (equal to period_start for a single year; later for pooled multi-year windows).', constraints: { required: true, minimum: 1900, maximum: 2100 } },
+	{ name: 'sex', type: 'string', description: "Sex: 'T' everyone, 'K' women, 'M' men.", constraints: { required: true, enum: ['T', 'K', 'M'] } },
+	{ name: 'group_dim', type: 'string', description: "Breakdown dimension ('total', 'age', 'country_of_birth', 'education', …).", constraints: { required: true } },
+	{ name: 'group_code', type: 'string', description: "Group within the breakdown dimension ('total' for everyone).", constraints: { required: true } },
+	{ name: 'value', type: 'number', description: 'Estimate in per cent (share of the population group). Missing when suppressed or not available; status then says why.' },
+	{ name: 'ci_low', type: 'number', description: 'Lower bound of the 95% confidence interval, per cent.' },
+	{ name: 'ci_high', type: 'number', description: 'Upper bound of the 95% confidence interval, per cent.' },
+	{ name: 'n', type: 'integer', description: 'Number of respondents (unweighted) behind the estimate, where published.', constraints: { minimum: 0 } },
+	{ name: 'status', type: 'string', description: "Why a value is missing ('..' = not available or suppressed); empty when the value is present." },
+	{ name: 'source_id', type: 'string', description: 'Source of the value (see the sources resource).', constraints: { required: true } },
+	{ name: 'is_demo', type: 'boolean', description: 'true = example data: a synthetic value, NOT statistics (shown as "Exempeldata"); false = published statistics.', constraints: { required: true } }
+];
+
+/** English descriptions for the dimension tables' columns. */
+const DIM_DESCRIPTIONS: Record<string, Record<string, string>> = {
+	indicators: {
+		id: 'Indicator identifier.',
+		subgoal: 'Subgoal of the national strategy (1–3) the indicator follows up.',
+		name_sv: 'Name in Swedish.',
+		name_en: 'Name in English.',
+		short_sv: 'Short name in Swedish.',
+		short_en: 'Short name in English.',
+		definition_sv: 'Definition in Swedish.',
+		definition_en: 'Definition in English.',
+		unit: "Unit of value ('percent').",
+		polarity: 'Whether a higher value is better, worse, or neither (no judgement).',
+		publisher: 'Publisher of the source statistics.',
+		api: 'Interface the statistics are read from.',
+		source_table: 'Table or key in the source.',
+		breakdowns: 'Breakdown dimensions available.',
+		geography: 'Geographic levels available.',
+		first_year: 'First year with data.',
+		verification: 'How the indicator definition was verified against the source.',
+		verification_note: 'Notes on the verification.'
+	},
+	regions: {
+		code: "Region code ('00' Sweden, two digits county, four digits municipality).",
+		level: "'nation', 'county' or 'municipality'.",
+		name_sv: 'Name in Swedish.',
+		name_en: 'Name in English.',
+		short_sv: 'Short name in Swedish.',
+		short_en: 'Short name in English.',
+		parent: 'Code of the region this one belongs to.',
+		nuts2: 'NUTS 2 region code.',
+		order: 'Sort order.'
+	},
+	groups: {
+		group_dim: 'Breakdown dimension.',
+		kind: 'Kind of breakdown.',
+		group_dim_sv: 'Dimension label in Swedish.',
+		group_dim_en: 'Dimension label in English.',
+		dim_order: 'Sort order of the dimension.',
+		group_code: 'Group code within the dimension.',
+		label_sv: 'Group label in Swedish.',
+		label_en: 'Group label in English.',
+		order: 'Sort order within the dimension.',
+		standard: 'Whether the group is part of the standard breakdown.'
+	},
+	sources: {
+		source_id: 'Source identifier.',
+		publisher: 'Publisher.',
+		title: 'Title of the publication or table.',
+		url: 'Where the source is published.',
+		licence: 'Licence or terms of use of the source.',
+		citation: 'How to cite the source (Swedish).',
+		input_file: 'Raw input file in the repository the values were read from.',
+		input_sha256: 'SHA-256 of the raw input file.',
+		fetched_at: 'When the source was fetched (ISO 8601), if fetched.',
+		kind: "Kind of source ('published', 'api', 'demo', …).",
+		attribution: 'Attribution line shown with charts.',
+		is_demo: 'true = the source describes example (synthetic) data.',
+		indicator_id: 'Indicator the source belongs to, when specific to one.'
+	}
+};
+
+function duckType(t: string): FieldType {
+	const u = t.toUpperCase();
+	if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(u)) return 'integer';
+	if (/^(FLOAT|DOUBLE|REAL)$/.test(u) || u.startsWith('DECIMAL')) return 'number';
+	if (u === 'BOOLEAN') return 'boolean';
+	if (u === 'VARCHAR' || u === 'UUID') return 'string';
+	if (u === 'DATE') return 'date';
+	if (u.startsWith('TIMESTAMP')) return 'datetime';
+	if (u.endsWith('[]')) return 'array';
+	if (u.startsWith('STRUCT') || u.startsWith('MAP') || u === 'JSON') return 'object';
+	return 'any';
+}
+
+function sha256(file: string): string {
+	return `sha256:${crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')}`;
+}
+
+async function scalar(con: DuckDBConnection, sql: string): Promise<number> {
+	return Number((await con.runAndReadAll(sql)).getRows()[0][0]);
+}
+
+const pq = (dir: string, name: string) => `read_parquet(${lit(path.join(dir, `${name}.parquet`))})`;
+const cols = (fields: string[]) => fields.map((f) => `"${f}"`).join(', ');
+
+async function keyHolds(con: DuckDBConnection, dir: string, table: string, fields: string[]): Promise<boolean> {
+	const dupes = await scalar(con, `SELECT count(*) FROM (SELECT ${cols(fields)} FROM ${pq(dir, table)} GROUP BY ALL HAVING count(*) > 1)`);
+	const nulls = await scalar(con, `SELECT count(*) FROM ${pq(dir, table)} WHERE ${fields.map((f) => `"${f}" IS NULL`).join(' OR ')}`);
+	return dupes === 0 && nulls === 0;
+}
+
+async function foreignKeyHolds(con: DuckDBConnection, dir: string, from: string, fields: string[], to: string, toFields: string[]): Promise<boolean> {
+	if (!(await keyHolds(con, dir, to, toFields))) return false;
+	const on = fields.map((f, i) => `a."${f}" = b."${toFields[i]}"`).join(' AND ');
+	const dangling = await scalar(con, `SELECT count(*) FROM ${pq(dir, from)} a ANTI JOIN ${pq(dir, to)} b ON ${on}`);
+	return dangling === 0;
+}
+
+async function describe(con: DuckDBConnection, dir: string, name: string): Promise<Field[]> {
+	const rows = (await con.runAndReadAll(`DESCRIBE SELECT * FROM ${pq(dir, name)}`)).getRowObjects();
+	return rows.map((r) => {
+		const field: Field = { name: String(r.column_name), type: duckType(String(r.column_type)) };
+		const d = DIM_DESCRIPTIONS[name]?.[field.name];
+		if (d) field.description = d;
+		return field;
+	});
+}
+
+interface SourceJson {
+	source_id: string;
+	publisher?: string;
+	title?: string;
+	url?: string;
+	licence?: string;
+	is_demo?: boolean;
+}
+
+/** Write observations.csv and datapackage.json into `dir` (which already holds the Parquet files). Returns the descriptor. */
+export async function writeDatapackage(dir: string, info: DatapackageInfo): Promise<Record<string, unknown>> {
+	const run = async (con: DuckDBConnection) => {
+		const csvPath = path.join(dir, 'observations.csv');
+		await con.run(`COPY (SELECT * FROM ${pq(dir, 'observations')}) TO ${lit(csvPath)} (FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', NULL '')`);
+
+		const obsSchema: TableSchema = { fields: OBSERVATION_FIELDS.map((f) => ({ ...f })), missingValues: [''] };
+		const pk = ['indicator_id', 'region_code', 'period_start', 'period_end', 'sex', 'group_dim', 'group_code'];
+		if (await keyHolds(con, dir, 'observations', pk)) obsSchema.primaryKey = pk;
+
+		const dims: { name: string; key: string[]; title: string; description: string }[] = [
+			{ name: 'indicators', key: ['id'], title: 'Indicators', description: 'The indicators of the national strategy against loneliness 2025–2029 followed up by the monitor.' },
+			{ name: 'regions', key: ['code'], title: 'Regions', description: 'Sweden, its counties (län) and municipalities.' },
+			{ name: 'groups', key: ['group_dim', 'group_code'], title: 'Population groups', description: 'Breakdown dimensions and their groups.' },
+			{ name: 'sources', key: ['source_id'], title: 'Sources', description: 'Where each value comes from, with licence and citation. Example (synthetic) data has its own sources marked is_demo.' }
+		];
+		const fks: [string[], string, string[]][] = [
+			[['indicator_id'], 'indicators', ['id']],
+			[['region_code'], 'regions', ['code']],
+			[['group_dim', 'group_code'], 'groups', ['group_dim', 'group_code']],
+			[['source_id'], 'sources', ['source_id']]
+		];
+		obsSchema.foreignKeys = [];
+		for (const [fields, to, toFields] of fks)
+			if (fs.existsSync(path.join(dir, `${to}.parquet`)) && (await foreignKeyHolds(con, dir, 'observations', fields, to, toFields)))
+				obsSchema.foreignKeys.push({ fields, reference: { resource: to, fields: toFields } });
+		if (!obsSchema.foreignKeys.length) delete obsSchema.foreignKeys;
+
+		const file = (name: string) => {
+			const p = path.join(dir, name);
+			return { bytes: fs.statSync(p).size, hash: sha256(p) };
+		};
+		const obsDescription =
+			'The tidy fact table: one row per indicator, region, period, sex and population group. Values are per cent. Rows with is_demo = true are EXAMPLE DATA (synthetic values where published statistics are not yet available), not statistics.';
+		const resources: Resource[] = [
+			{ name: 'observations', path: 'observations.parquet', profile: 'tabular-data-resource', title: 'Observations (Parquet)', description: obsDescription, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...file('observations.parquet'), schema: obsSchema },
+			{
+				name: 'observations-csv',
+				path: 'observations.csv',
+				profile: 'tabular-data-resource',
+				title: 'Observations (CSV)',
+				description: `${obsDescription} Same rows as observations.parquet.`,
+				format: 'csv',
+				mediatype: 'text/csv',
+				encoding: 'utf-8',
+				dialect: { delimiter: ',', doubleQuote: true, header: true, lineTerminator: '\n', quoteChar: '"' },
+				...file('observations.csv'),
+				schema: { ...obsSchema, foreignKeys: undefined, primaryKey: obsSchema.primaryKey }
+			}
+		];
+		delete resources[1].schema.foreignKeys;
+		for (const d of dims) {
+			if (!fs.existsSync(path.join(dir, `${d.name}.parquet`))) continue;
+			const schema: TableSchema = { fields: await describe(con, dir, d.name), missingValues: [''] };
+			if (await keyHolds(con, dir, d.name, d.key)) {
+				schema.primaryKey = d.key;
+				for (const f of schema.fields) if (d.key.includes(f.name)) f.constraints = { ...f.constraints, required: true };
+			}
+			resources.push({ name: d.name, path: `${d.name}.parquet`, profile: 'tabular-data-resource', title: d.title, description: d.description, format: 'parquet', mediatype: 'application/vnd.apache.parquet', ...file(`${d.name}.parquet`), schema });
+		}
+
+		const sources: SourceJson[] = fs.existsSync(path.join(dir, 'sources.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'sources.json'), 'utf8')) : [];
+		const real = sources.filter((s) => !s.is_demo && s.url);
+		const seenLic = new Set<string>();
+		const licenses: { name?: string; path?: string; title: string }[] = [];
+		for (const s of real) {
+			const title = `${s.publisher ?? s.source_id}: ${s.licence ?? 'see source'}`;
+			if (seenLic.has(title)) continue;
+			seenLic.add(title);
+			licenses.push({ path: s.url!, title });
+		}
+		licenses.push({ title: 'Example (synthetic) data and the package itself: MIT (same as the Ensamhetsmonitorn code)', name: 'MIT', path: 'https://opensource.org/licenses/MIT' });
+		const seenSrc = new Set<string>();
+		const pkgSources = real
+			.filter((s) => (seenSrc.has(s.url!) ? false : (seenSrc.add(s.url!), true)))
+			.map((s) => ({ title: [s.publisher, s.title].filter(Boolean).join(': '), path: s.url! }));
+
+		let created = info.created;
+		if (!created) {
+			try {
+				created = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).built_at;
+			} catch {
+				created = undefined;
+			}
+		}
+		const descriptor: Record<string, unknown> = {
+			profile: 'data-package',
+			name: 'ensamhetsmonitorn',
+			title: 'Ensamhetsmonitorn – indicators of the Swedish national strategy against loneliness 2025–2029',
+			description:
+				'Indicator values behind the Ensamhetsmonitorn dashboard, by region, period, sex and population group. Values marked is_demo = true are example data (synthetic), shown as "Exempeldata" on the site, and are not statistics.',
+			version: info.version,
+			created: created ?? new Date().toISOString(),
+			keywords: ['loneliness', 'ensamhet', 'public health', 'Sweden', 'indicators'],
+			languages: ['sv', 'en'],
+			licenses,
+			sources: pkgSources,
+			resources
+		};
+		if (info.homepage) descriptor.homepage = info.homepage;
+		fs.writeFileSync(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+		return descriptor;
+	};
+	return info.con ? run(info.con) : withDuckDB(run);
+}
