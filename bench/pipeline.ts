@@ -133,7 +133,8 @@ export async function pxVsDuckdbCsv(): Promise<Record<string, unknown>> {
 			mb_per_s: round(r.bytes / 1e6 / (r.best_ms / 1000), 1),
 			peak_mb: r.peak_mb,
 			bytes: r.bytes,
-			cells: r.cells
+			cells: r.cells,
+			times_ms: r.times_ms.map((t: number) => round(t, 1))
 		});
 		const p = rate(px), c = rate(csv), c1 = rate(csv1);
 		rows.push({

@@ -45,6 +45,7 @@ export function printTable(res: Record<string, any>): void {
 	const other: string[] = [];
 	const fc = res.first_chart_ms;
 	if (fc) other.push(`first chart baseline indicator: ${ms(fc.baseline_indicator)} (median); DuckDB ready in baseline: ${ms(res.duckdb_ready_ms_baseline)}`);
+	if (res.repeat_visit_ms) other.push(`repeat visit (HTTP cache on, same throttling): first chart ${ms(res.repeat_visit_ms.first_chart)}, DuckDB ready ${ms(res.repeat_visit_ms.duckdb_ready)}`);
 	const it = res.interaction_ms;
 	if (it && !it.error) other.push(`interaction: p50 ${ms(it.p50)}, p95 ${ms(it.p95)}, all charts redrawn p50 ${ms(it.all_charts_p50)} / p95 ${ms(it.all_charts_p95)} (n=${it.n}, no throttling)`);
 	const sc = res.scale;
