@@ -96,7 +96,7 @@ const num = (s: string) => (s === '' ? null : Number(s));
 async function checkAllFormats(path: string) {
 	const page = await openReady(path);
 	const frames = await page.$$eval('[data-chart-frame]', (els) => els.map((e) => e.getAttribute('data-chart-frame')!));
-	expect(frames.length, `${path} has charts`).toBeGreaterThan(0);
+	expect(frames.length, `${path}: no chart in a ChartFrame, so no export menu (bare PlotView charts must be wrapped in <ChartFrame>)`).toBeGreaterThan(0);
 	for (const frame of frames) {
 		const facts = await frameFacts(page, frame);
 
@@ -226,7 +226,19 @@ describe('slide deck', () => {
 	for (const [path, required] of [['/region/21', true], ['/delmal/3', false]] as const) {
 		it(`${path}: the PowerPoint has one slide per chart, notes with source and link, the demo mark`, async () => {
 			const page = await openReady(path);
-			const charts = await page.$$eval('[data-chart-frame]', (els) => els.map((e) => ({ title: e.querySelector('h3')?.textContent?.trim() ?? '', demo: e.getAttribute('data-demo') === 'true' })));
+			// Every chart on the page: ChartFrames and bare (non-sparkline) Plot charts, in page order.
+			const charts = await page.evaluate(() => {
+				const frames = [...document.querySelectorAll<HTMLElement>('[data-chart-frame]')];
+				const bare = [...document.querySelectorAll<HTMLElement>('.plot[data-chart]')]
+					.filter((p) => p.getAttribute('data-chart') !== 'sparkline' && !p.closest('[data-chart-frame]'))
+					.map((p) => (p.closest('figure, section') as HTMLElement | null) ?? p.parentElement!);
+				return [...frames, ...bare]
+					.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+					.map((e) => ({
+						title: (e.hasAttribute('data-chart-frame') ? e.querySelector('h3') : e.querySelector('h2, h3, h4'))?.textContent?.trim() ?? '',
+						demo: e.hasAttribute('data-chart-frame') ? e.getAttribute('data-demo') === 'true' : /Exempeldata/.test(e.textContent ?? '') || e.querySelector('[data-demo="true"]') !== null
+					}));
+			});
 			const button = page.getByRole('button', { name: 'Ladda ner bildspel (PowerPoint)' });
 			expect(await button.count()).toBe(1);
 			if (required) expect(charts.length, `${path} has charts to put on slides`).toBeGreaterThan(0);
