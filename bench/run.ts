@@ -125,6 +125,7 @@ try {
 	for (const s of servers) await s.close();
 }
 
+results.machine.loadavg_at_end = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
 results.goals = goalsTable(results);
 results.bench_seconds = round((performance.now() - started) / 1000, 1);
 const file = path.join(repoRoot, 'bench/results.json');

@@ -35,6 +35,7 @@ export function machineInfo(chromium: string): Record<string, unknown> {
 		cpus: cpus.length,
 		cpu_model: cpus[0]?.model ?? null,
 		memory_mb: Math.round(os.totalmem() / 2 ** 20),
+		loadavg_at_start: os.loadavg().map((x) => Math.round(x * 100) / 100),
 		os: `${os.type()} ${os.release()} ${os.arch()}`,
 		node: process.version,
 		chromium: chromiumVersion(chromium),
