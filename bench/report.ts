@@ -68,7 +68,7 @@ export function printTable(res: Record<string, any>): void {
 		[
 			'',
 			`Ensamhetsmonitorn benchmark — ${m.date} — ${m.cpus} CPU (${m.cpu_model}), ${m.memory_mb} MB, Node ${m.node}, ${m.chromium}`,
-			`load average (1/5/15 min) at start ${m.loadavg_at_start?.join(' / ')}, at end ${m.loadavg_at_end?.join(' / ')}${(m.loadavg_at_start?.[0] ?? 0) > m.cpus / 2 || (m.loadavg_at_end?.[0] ?? 0) > m.cpus / 2 ? ' — OTHER WORK WAS RUNNING: browser figures are inflated' : ''}`,
+			`load average (1/5/15 min) at start ${m.loadavg_at_start?.join(' / ')}, at end ${m.loadavg_at_end?.join(' / ')}${(m.loadavg_at_start?.[0] ?? 0) > m.cpus / 2 ? ' — OTHER WORK WAS RUNNING at start: figures may be inflated' : ''} (the end value includes the bench's own load)`,
 			`builds: ${res.builds?.site?.dir} (built ${res.builds?.site?.built_at}${res.builds?.site?.stale ? ', OLDER THAN SOURCES' : ''}), ${res.builds?.baseline?.dir} (built ${res.builds?.baseline?.built_at}${res.builds?.baseline?.rebuilt ? ', rebuilt now' : ''})`,
 			'',
 			...out,
