@@ -5,10 +5,11 @@
  * example-data marks in every format, no foreign requests and no console errors.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './helpers/browser.ts';
+import { buildDir, repoRoot, startHarness, type Harness } from './helpers/browser.ts';
 import { parseCsv, parseCsvNumber } from '../../src/lib/export/csv.ts';
 import { pngSize, readPngText } from '../../src/lib/export/png.ts';
 
@@ -308,6 +309,47 @@ describe('presentation mode', () => {
 		await expect.poll(() => dialog.count()).toBe(0);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Presentationsläge');
 		await page.close();
+	});
+});
+
+describe('accessibility of the export controls', () => {
+	const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+	const axe = async (page: Page, context: string) => {
+		await page.addScriptTag({ content: axeSource });
+		return page.evaluate(async (ctx) => {
+			// @ts-expect-error axe is injected above
+			const r = await window.axe.run(ctx, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+		}, context);
+	};
+
+	it('axe-core finds no WCAG 2.1 AA violation with an export menu open (en) or in presentation mode', async () => {
+		const page = await openReady('/en/indikator/lonely_often_always');
+		await page.click('#groups-export-button');
+		await page.waitForSelector('#groups-export-menu');
+		expect(await axe(page, '[data-chart-frame="groups"]')).toEqual([]);
+		await page.keyboard.press('Escape');
+		await page.getByRole('button', { name: 'Presentation mode' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Presentation mode' });
+		await dialog.waitFor();
+		await expect.poll(() => dialog.locator('[aria-live]').textContent()).toMatch(/^Chart 1 of \d+: /);
+		expect(await axe(page, '[role="dialog"]')).toEqual([]);
+		await page.keyboard.press('Escape');
+		await page.close();
+	});
+});
+
+describe('the build', () => {
+	it('pptxgenjs is a lazy chunk: not in any page’s initial scripts', () => {
+		const chunks = fs.readdirSync(path.join(buildDir, '_app/immutable'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'));
+		const pptx = chunks.filter((f) => fs.readFileSync(path.join(buildDir, '_app/immutable', f), 'utf8').includes('PptxGenJS'));
+		expect(pptx.length).toBeGreaterThan(0);
+		for (const html of ['index.html', 'region/21.html', 'delmal/3.html', 'indikator/lonely_often_always.html']) {
+			const text = fs.readFileSync(path.join(buildDir, html), 'utf8');
+			const initial = [...text.matchAll(/\/_app\/immutable\/([^"']+\.js)/g)].map((m) => m[1]);
+			expect(initial.length, html).toBeGreaterThan(0);
+			for (const p of pptx) expect(initial, `${html} loads ${p} up front`).not.toContain(p);
+		}
 	});
 });
 

@@ -39,7 +39,8 @@ export async function buildDeck(payloads: ExportPayload[], meta: { title: string
 			p.demo ? t.demoNote : '',
 			`${t.accessed} ${isoDate()}: ${permalinkOf(p)}`
 		].filter(Boolean);
-		slide.addNotes(notes.join('\n'));
+		// pptxgenjs writes notes as one <a:t> run (no <a:br/>), so the parts are joined on one line.
+		slide.addNotes(notes.join(' · '));
 	}
 	const out = await pptx.write({ outputType: 'blob', compression: true });
 	return out instanceof Blob ? out : new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
