@@ -149,6 +149,8 @@ async function checkAllFormats(path: string) {
 				expect(r.exempeldata).toBe(r.is_demo === 'true' ? 'ja' : 'nej');
 				expect(r.data_type).toBe(r.is_demo === 'true' ? 'Exempeldata' : 'Publicerad statistik');
 				// Published rows cite their source; example rows say what they are modelled on.
+				expect(r.region_name, `region ${r.region_code} named`).not.toBe('');
+				expect(r.indicator_name).not.toBe('');
 				expect(r.source).toMatch(r.is_demo === 'true' ? /^Exempeldata/ : /^Källa: /);
 			}
 			expect(rows.some((r) => r.exempeldata === 'ja')).toBe(facts.demo);
