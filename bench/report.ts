@@ -63,6 +63,11 @@ export function printTable(res: Record<string, any>): void {
 					`  ${f.file}: PX ${(f.px.cells_per_s / 1e6).toFixed(2)} M cells/s ${f.px.mb_per_s} MB/s peak ${f.px.peak_mb} MB | DuckDB CSV ${(f.duckdb_csv.cells_per_s / 1e6).toFixed(2)} M cells/s (${f.duckdb_csv.threads} thr), ${(f.duckdb_csv_1_thread.cells_per_s / 1e6).toFixed(2)} M (1 thr) peak ${f.duckdb_csv.peak_mb} MB | ratio ${f.ratio}`
 				);
 	}
+	if (res.contention)
+		other.push(
+			'other work on the machine during each section (share of total CPU not used by the bench): ' +
+				Object.entries(res.contention as Record<string, any>).map(([k, v]) => `${k} ${v.foreign_cpu_share === null ? '?' : Math.round(v.foreign_cpu_share * 100) + ' %'}`).join(', ')
+		);
 	const errors = Object.entries(res).filter(([, v]) => v && typeof v === 'object' && 'error' in (v as object)).map(([k, v]) => `${k}: ${(v as any).error}`);
 	process.stdout.write(
 		[

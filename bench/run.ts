@@ -11,7 +11,9 @@
  *                  national aggregate with DuckDB-WASM in Chromium
  *
  * Environment: BENCH_RUNS (5), BENCH_INTERACTIONS (50), BENCH_SCALE_VIEWS (40),
- * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,first,interaction,scale, BENCH_REBUILD=1.
+ * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,first,interaction,scale, BENCH_REBUILD=1,
+ * BENCH_WAIT_QUIET (45: seconds each section may wait for other work on the machine to calm down;
+ * 0 = never wait). Each section records the CPU share other work took while it ran.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { startStaticServer, type RunningServer } from '../scripts/static-server.
 import { chromiumPath, launch, THROTTLE } from './lib/browser.ts';
 import { ensureBuilds } from './lib/builds.ts';
 import { log, machineInfo, repoRoot, round } from './lib/util.ts';
+import { startContention, waitForQuiet } from './lib/contention.ts';
 import { firstChart, type FirstChartResult } from './first-chart.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
@@ -32,12 +35,28 @@ const SCALE_VIEWS = Number(process.env.BENCH_SCALE_VIEWS ?? 40);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (k: string) => !ONLY || ONLY.has(k);
 
+/** Other work on the machine during each section (see lib/contention.ts). */
+const contention: Record<string, { seconds: number; foreign_cpu_share: number | null; own_cpu_share: number | null; waited_for_quiet_s?: number }> = {};
+/** Seconds each section may wait for the machine to go quiet (BENCH_WAIT_QUIET, default 45; total capped at 180). */
+const QUIET_WAIT = Number(process.env.BENCH_WAIT_QUIET ?? 45);
+let quietBudget = 180;
+
 async function section<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+	let waited = 0;
+	if (QUIET_WAIT > 0 && quietBudget > 0) {
+		const q = await waitForQuiet(Math.min(QUIET_WAIT, quietBudget));
+		waited = q.waited_s;
+		quietBudget -= waited;
+		if (waited > 3.5) log(`waited ${waited} s for other work to calm down (last window: ${q.foreign_cpu_share === null ? '?' : Math.round(q.foreign_cpu_share * 100) + ' %'} of the CPU)`);
+	}
 	const t = performance.now();
+	const stop = startContention();
 	log(`— ${name}`);
 	try {
 		const r = await fn();
-		log(`— ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+		const c = stop();
+		contention[name] = { seconds: round((performance.now() - t) / 1000, 1)!, ...c, waited_for_quiet_s: waited };
+		log(`— ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s (other work on the machine: ${c.foreign_cpu_share === null ? '?' : Math.round(c.foreign_cpu_share * 100) + ' %'} of its CPU)`);
 		return r;
 	} catch (err) {
 		const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -126,6 +145,7 @@ try {
 }
 
 results.machine.loadavg_at_end = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
+results.contention = contention;
 results.goals = goalsTable(results);
 results.bench_seconds = round((performance.now() - started) / 1000, 1);
 const file = path.join(repoRoot, 'bench/results.json');
