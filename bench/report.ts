@@ -36,8 +36,13 @@ function pad(s: string, n: number): string {
 }
 
 export function printTable(res: Record<string, any>): void {
-	const rows: string[][] = [['Goal', 'Target', 'Measured', 'Measured ÷ target']];
-	for (const g of res.goals as GoalRow[]) rows.push([g.goal, g.target, g.measured, g.ratio_to_target == null ? '—' : `${g.ratio_to_target} (${g.direction === 'at most' ? 'lower is better' : 'higher is better'})`]);
+	const rows: string[][] = [['Goal', 'Target', 'Measured', 'Measured ÷ target', 'Other CPU*']];
+	const sectionOf = (key: string) =>
+		key.startsWith('interaction') ? 'interactions' : key.startsWith('scale') ? 'scale' : key.startsWith('pipeline') ? 'PX vs DuckDB read_csv' : 'first chart (cold, throttled)';
+	for (const g of res.goals as GoalRow[]) {
+		const c = res.contention?.[sectionOf(g.key)]?.foreign_cpu_share;
+		rows.push([g.goal, g.target, g.measured, g.ratio_to_target == null ? '—' : `${g.ratio_to_target} (${g.direction === 'at most' ? 'lower is better' : 'higher is better'})`, c == null ? '?' : `${Math.round(c * 100)} %`]);
+	}
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 	const line = (r: string[]) => '| ' + r.map((c, i) => pad(c, widths[i])).join(' | ') + ' |';
 	const out = [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)];
@@ -65,7 +70,7 @@ export function printTable(res: Record<string, any>): void {
 	}
 	if (res.contention)
 		other.push(
-			'other work on the machine during each section (share of total CPU not used by the bench): ' +
+			'* Other CPU: share of the machine\'s CPU taken by work other than the bench while that section ran (shared 2-core machine; above ~25 % the figure is inflated). By section: ' +
 				Object.entries(res.contention as Record<string, any>).map(([k, v]) => `${k} ${v.foreign_cpu_share === null ? '?' : Math.round(v.foreign_cpu_share * 100) + ' %'}`).join(', ')
 		);
 	const errors = Object.entries(res).filter(([, v]) => v && typeof v === 'object' && 'error' in (v as object)).map(([k, v]) => `${k}: ${(v as any).error}`);
@@ -73,8 +78,13 @@ export function printTable(res: Record<string, any>): void {
 		[
 			'',
 			`Ensamhetsmonitorn benchmark — ${m.date} — ${m.cpus} CPU (${m.cpu_model}), ${m.memory_mb} MB, Node ${m.node}, ${m.chromium}`,
-			`load average (1/5/15 min) at start ${m.loadavg_at_start?.join(' / ')}, at end ${m.loadavg_at_end?.join(' / ')}${(m.loadavg_at_start?.[0] ?? 0) > m.cpus / 2 ? ' — OTHER WORK WAS RUNNING at start: figures may be inflated' : ''} (the end value includes the bench's own load)`,
-			`builds: ${res.builds?.site?.dir} (built ${res.builds?.site?.built_at}${res.builds?.site?.stale ? ', OLDER THAN SOURCES' : ''}), ${res.builds?.baseline?.dir} (built ${res.builds?.baseline?.built_at}${res.builds?.baseline?.rebuilt ? ', rebuilt now' : ''})`,
+			`load average (1/5/15 min) at start ${m.loadavg_at_start?.join(' / ')}, at end ${m.loadavg_at_end?.join(' / ')} (includes the bench's own load)`,
+			...(['site', 'baseline'] as const).map((k) => {
+				const b = res.builds?.[k];
+				if (!b) return `${k}: ?`;
+				const state = b.error ? `rebuild FAILED (${b.error.slice(0, 120)}); measured the previous build` : b.rebuilt ? `rebuilt now in ${b.seconds} s` : 'as found';
+				return `build ${b.dir}/: built ${b.built_at}, ${state}${b.stale ? ', older than the current sources' : ''}`;
+			}),
 			'',
 			...out,
 			'',
