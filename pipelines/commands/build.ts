@@ -17,6 +17,7 @@
  * ENSAMHET_OUT_DIR, ENSAMHET_RAW_DIR (see build/paths.ts). Test hook: ENSAMHET_TEST_HOOK =
  * pause-after-parquet | crash-after-parquet stops the run after the Parquet files are staged.
  */
+import { writeDatapackage } from '../build/datapackage.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -159,13 +160,16 @@ export async function build(opts: BuildOptions = {}): Promise<{ counts: BuildCou
 			const map = await writeCountyMap(staging.dir, catalog.regions);
 			inputs.push({ file: relativeToRepo(map.input), sha256: sha256File(map.input), cells: 0, kind: 'map' });
 			fs.writeFileSync(path.join(staging.dir, 'rejects.csv'), rejectsCsv(rejects));
+			// Downloads on /om: the full table as CSV and a Frictionless description of every file.
+			const builtAt = new Date().toISOString();
+			await writeDatapackage(staging.dir, { version: '0.1.0', created: builtAt, con });
 			const outputs = listFiles(staging.dir).map((f) => ({
 				file: path.relative(staging.dir, f).split(path.sep).join('/'),
 				sha256: sha256File(f),
 				bytes: fs.statSync(f).size
 			}));
 			writeJson(path.join(staging.dir, 'manifest.json'), {
-				built_at: new Date().toISOString(),
+				built_at: builtAt,
 				seed,
 				counts,
 				rows_per_indicator: rowsPerIndicator(catalog, observations, replacedBy),

@@ -225,8 +225,8 @@ describe('chart export', () => {
 });
 
 describe('slide deck', () => {
-	// The subgoal page may have no ChartFrame (tiles only): then the button says so and downloads nothing.
-	for (const [path, required] of [['/region/21', true], ['/delmal/3', false]] as const) {
+	// Both pages have charts (subgoal pages: one trend per indicator); a page without any gets a message instead.
+	for (const [path, required] of [['/region/21', true], ['/delmal/3', true]] as const) {
 		it(`${path}: the PowerPoint has one slide per chart, notes with source and link, the demo mark`, async () => {
 			const page = await openReady(path);
 			// Every chart on the page: ChartFrames and bare (non-sparkline) Plot charts, in page order.

@@ -1,7 +1,20 @@
 import { langOf } from '$lib/i18n/messages';
 import { readDataJson } from '$lib/server/db';
-import { sources } from '$lib/server/pages';
+import { indicators, sources } from '$lib/server/pages';
+
+interface Manifest {
+	built_at: string;
+	counts: Record<string, number>;
+	fetches?: { publisher?: string; fetched_at?: string; requestedAt?: string }[];
+}
 
 export async function load({ params }) {
-	return { lang: langOf(params.lang), sources: sources(), manifest: readDataJson<{ built_at: string; counts: Record<string, number> }>('manifest.json') };
+	const manifest = readDataJson<Manifest>('manifest.json');
+	return {
+		lang: langOf(params.lang),
+		sources: sources(),
+		indicators: indicators().map((i) => ({ id: i.id, name: i.name, subgoal: i.subgoal, source: i.source, verification: i.verification })),
+		builtAt: manifest.built_at,
+		counts: manifest.counts
+	};
 }

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { langOf } from '$lib/i18n/messages';
 import { indicators, nationalTiles, sourcesFor } from '$lib/server/pages';
+import { firstView } from '$lib/server/render';
 
 export const entries = () => ['1', '2', '3'].flatMap((n) => [{ n }, { n, lang: 'en' }]);
 
@@ -9,5 +10,7 @@ export async function load({ params }) {
 	const n = Number(params.n);
 	if (![1, 2, 3].includes(n)) error(404, `Delmål ${params.n} finns inte`);
 	const tiles = await nationalTiles(indicators().filter((i) => i.subgoal === n));
-	return { lang, n: n as 1 | 2 | 3, tiles, sources: sourcesFor(tiles.flatMap((t) => t.series)) };
+	// One trend per indicator: the subgoal at a glance, and slides for a presentation.
+	const charts = tiles.map((t) => firstView('trend', t.series, { lang, seriesBreaks: (t.indicator.series_breaks ?? []).map((b) => b.year), height: 240 }));
+	return { lang, n: n as 1 | 2 | 3, tiles, charts, sources: sourcesFor(tiles.flatMap((t) => t.series)) };
 }
