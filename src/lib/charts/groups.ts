@@ -30,7 +30,7 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 		document,
 		width: opts.width ?? 640,
 		height: 40 + 34 * Math.max(1, sorted.length),
-		marginLeft: 170,
+		marginLeft: Math.min(170, Math.round((opts.width ?? 640) * 0.4)),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: sorted.map(label), label: null },

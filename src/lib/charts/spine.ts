@@ -46,7 +46,7 @@ export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions
 		document,
 		width: opts.width ?? 640,
 		height: 60 + 30 * Math.max(1, scaled.length),
-		marginLeft: 230,
+		marginLeft: Math.min(230, Math.round((opts.width ?? 640) * 0.45)),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [-1.1, 1.1], ticks: [], label: sv ? '← sämre än riket · bättre än riket →' : '← worse than Sweden · better than Sweden →', labelAnchor: 'center' },
 		y: { domain: scaled.map((s) => s.label), label: null },

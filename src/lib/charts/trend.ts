@@ -42,7 +42,7 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 		height: opts.height ?? 300,
 		marginLeft: 44,
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''), label: null, ticks: Math.min(10, Math.round(x1 - x0)) },
+		x: { domain: [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''), label: null, ticks: Math.max(3, Math.min(10, Math.round(x1 - x0), Math.floor((opts.width ?? 640) / 64))) },
 		y: { domain: [0, Math.ceil((yMax * 1.15) / 5) * 5], grid: true, label: opts.yLabel ?? '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		marks: [
 			Plot.rectX([STRATEGY], { x1: STRATEGY.start - 0.5, x2: x1, fill: STRATEGY_FILL, fillOpacity: 0.6 }),
