@@ -36,9 +36,10 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 		await pq.default({ module_or_path: parquetWasmUrl });
 		return pq;
 	})();
+	// The worker script starts loading now, in parallel with DuckDB's JS chunk.
+	const worker = new Worker(duckdbWorkerUrl);
 	const duckReady = (async () => {
 		const duckdb = await import('@duckdb/duckdb-wasm');
-		const worker = new Worker(duckdbWorkerUrl);
 		const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 		await db.instantiate(duckdbWasmUrl, null, (p) => {
 			duckLoaded = p.bytesLoaded;
