@@ -160,3 +160,42 @@ GROUP BY ALL ORDER BY group_dim, group_code, period_end, period_start`,
 		})
 	};
 }
+
+export type ViewPart = 'trend' | 'nation' | 'groups' | 'counties';
+
+/**
+ * Everything the indicator page shows for one view, in ONE query (one round trip to the
+ * DuckDB worker instead of four): each row is tagged with the chart it belongs to.
+ */
+export function indicatorViewQuery(k: {
+	indicator: string;
+	region: string;
+	sex: Sex;
+	groupDim: string;
+	groupPeriod: PeriodKey | null;
+	countyPeriod: PeriodKey | null;
+}): Query<{ part: ViewPart; row: ObservationRow }> {
+	const parts = [
+		`SELECT 'trend' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
+WHERE region_code = ${str(k.region)} AND sex = ${str(k.sex)} AND group_dim = 'total'`
+	];
+	if (k.region !== '00')
+		parts.push(`SELECT 'nation' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
+WHERE region_code = '00' AND sex = ${str(k.sex)} AND group_dim = 'total'`);
+	if (k.groupPeriod)
+		parts.push(`SELECT 'groups' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
+WHERE region_code = '00' AND sex = ${str(k.sex)} AND (group_dim = ${str(k.groupDim)} OR group_dim = 'total')
+  AND period_start = ${int(k.groupPeriod.start)} AND period_end = ${int(k.groupPeriod.end)}`);
+	if (k.countyPeriod)
+		parts.push(`SELECT 'counties' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
+WHERE length(region_code) = 2 AND sex = ${str(k.sex)} AND group_dim = 'total'
+  AND period_start = ${int(k.countyPeriod.start)} AND period_end = ${int(k.countyPeriod.end)}`);
+	return {
+		indicators: [k.indicator],
+		// Same orderings as trendQuery, groupBreakdownQuery and regionComparisonQuery, per part.
+		sql: `SELECT * FROM (
+${parts.join('\nUNION ALL\n')}
+) ORDER BY part, (group_dim = 'total') DESC, region_code, group_code, period_end, period_start`,
+		map: (r) => ({ part: String(r.part) as ViewPart, row: toObservation(r) })
+	};
+}
