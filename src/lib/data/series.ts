@@ -25,3 +25,14 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
 	}
 	return m;
 }
+
+/**
+ * `next` if it differs from `prev`, else `prev` itself: a view change that leaves a chart's rows
+ * as they were keeps their identity, so that chart is not redrawn.
+ */
+export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: readonly ObservationRow[]): readonly ObservationRow[] {
+	if (!prev || prev.length !== next.length) return next;
+	const key = (r: ObservationRow) => `${r.indicator_id}|${r.region_code}|${r.period_start}|${r.period_end}|${r.sex}|${r.group_dim}|${r.group_code}|${r.value}|${r.ci_low}|${r.ci_high}|${r.n}|${r.status}|${r.is_demo}`;
+	for (let i = 0; i < next.length; i++) if (key(prev[i]) !== key(next[i])) return next;
+	return prev;
+}

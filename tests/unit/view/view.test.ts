@@ -85,3 +85,16 @@ describe('roll-up sentence', () => {
 		expect(s).toContain('2 kan inte bedömas än');
 	});
 });
+
+describe('keepIfSame', async () => {
+	const { keepIfSame } = await import('../../../src/lib/data/series');
+	const a = [obs('00', 2024, 2024, 12.9, 12.6, 13.2)];
+	it('keeps the previous array when the rows are equal, so the chart is not redrawn', () => {
+		expect(keepIfSame(a, [{ ...a[0] }])).toBe(a);
+	});
+	it('takes the new rows when any value differs', () => {
+		const b = [{ ...a[0], ci_high: 13.3 }];
+		expect(keepIfSame(a, b)).toBe(b);
+		expect(keepIfSame(a, [])).toEqual([]);
+	});
+});
