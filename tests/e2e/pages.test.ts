@@ -56,6 +56,22 @@ describe.each(['', '/en'])('page types (%s)', (prefix) => {
 	});
 });
 
+describe('indicator page gaps', () => {
+	it('states the gap between the highest and lowest group with its CI, consistent with the drawn dots', async () => {
+		const page = await h.open('/indikator/no_confidant');
+		const dots = await page.$$eval('#groups-plot svg circle[data-value]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
+		const caption = (await page.locator('[data-chart-frame="groups"] figcaption').textContent()) ?? '';
+		const m = /Skillnad mellan .+ och .+: (\d+,\d) procentenheter \(95 % KI (−?\d+,\d)–(\d+,\d)\)/.exec(caption);
+		expect(m, caption).not.toBeNull();
+		const num = (x: string) => Number(x.replace('−', '-').replace(',', '.'));
+		// The stated gap is the drawn maximum minus the drawn minimum, and lies inside its own CI.
+		expect(num(m![1])).toBeCloseTo(Math.max(...dots) - Math.min(...dots), 1);
+		expect(num(m![2])).toBeLessThanOrEqual(num(m![1]));
+		expect(num(m![3])).toBeGreaterThanOrEqual(num(m![1]));
+		await page.close();
+	});
+});
+
 describe('region page outcomes', () => {
 	it.each(REGIONS)('region %s: each row’s outcome follows from its own numbers (Fingertips rule)', async (code) => {
 		const page = await h.open(`/region/${code}`);
@@ -167,10 +183,21 @@ describe('stale and unknown URLs', () => {
 		await page.close();
 	});
 
-	it('an unknown indicator or region is a 404 page, not a blank one', async () => {
-		for (const p of ['/indikator/finns_inte', '/region/99']) {
+	it('an unknown indicator or region is a 404 page that says so and offers ways on', async () => {
+		for (const [p, text] of [['/indikator/finns_inte', /Indikatorn på adressen \/indikator\/finns_inte finns inte/], ['/en/region/99', /The region at \/en\/region\/99 does not exist/]] as const) {
 			const res = await h.context.request.get(h.server.url + p);
 			expect(res.status()).toBe(404);
+			// Its own context: the browser rightly logs the 404 response, which the tour's no-error check must not see.
+			const ctx = await h.browser.newContext();
+			const page = await ctx.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			await page.goto(h.server.url + p);
+			await page.waitForSelector('main h1');
+			expect(await page.locator('main').textContent()).toMatch(text);
+			expect(await page.locator('main a').count()).toBeGreaterThanOrEqual(3);
+			expect(errors).toEqual([]);
+			await ctx.close();
 		}
 	});
 });
