@@ -196,6 +196,8 @@ describe('stale and unknown URLs', () => {
 			await page.waitForSelector('main h1');
 			expect(await page.locator('main').textContent()).toMatch(text);
 			expect(await page.locator('main a').count()).toBeGreaterThanOrEqual(3);
+			// The whole page speaks the URL's language, navigation included.
+			if (p.startsWith('/en')) expect(await page.locator('header nav').textContent()).toContain('Overview');
 			expect(errors).toEqual([]);
 			await ctx.close();
 		}

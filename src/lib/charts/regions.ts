@@ -33,7 +33,7 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 		document,
 		width: opts.width ?? 520,
 		height: 50 + 22 * Math.max(1, shown.length + missing.length),
-		marginLeft: Math.min(150, Math.round((opts.width ?? 520) * 0.4)),
+		marginLeft: Math.min(178, Math.round((opts.width ?? 520) * 0.42)),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: [...shown.map(name), ...missing.map((r) => `${name(r)} (${r.status ?? '..'})`)], label: null },
