@@ -1,3 +1,4 @@
+import type { SourceMeta } from '../../src/lib/data/catalog.ts';
 /** Records the build writes beside the observations. */
 export interface Reject {
 	/** Input file, relative to the repository root. */
@@ -9,18 +10,10 @@ export interface Reject {
 	reason: string;
 }
 
-export interface SourceRecord {
-	source_id: string;
-	publisher: string;
-	title: string;
-	url: string;
-	licence: string;
-	/** Attribution line shown under every chart, e.g. "Källa: SCB, ULF/SILC". */
-	citation: string;
+/** What the site reads of a source (sources.json), plus where the pipeline got it. */
+export interface SourceRecord extends SourceMeta {
 	input_file: string;
 	input_sha256: string;
-	/** When the raw answer was fetched from the publisher (null for figures copied from a web page). */
-	fetched_at: string | null;
 	/** 'published' (figure copied from a web page), 'fetched' (API answer), 'demo' (synthetic). */
 	kind?: 'published' | 'fetched' | 'demo';
 	/** Short attribution line, e.g. "Källa: SCB" or "Exempeldata (syntetiska)". */

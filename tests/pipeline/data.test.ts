@@ -4,6 +4,7 @@
  * /work/shared/reference/published_values.csv and mapping.yaml, read here independently of
  * the pipeline's code.
  */
+import { parseCsv } from '../../src/lib/export/csv.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,32 +31,6 @@ const FIXED_IDS = [
 ];
 const COUNTIES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
 
-/** RFC 4180 CSV → records (own parser, independent of the pipeline's reader). */
-function parseCsv(text: string): Record<string, string>[] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(field), (field = '');
-		else if (ch === '\n' || ch === '\r') {
-			if (ch === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += ch;
-	}
-	if (field !== '' || row.length) row.push(field), rows.push(row);
-	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 
 let tmp: string;
 let out: string;

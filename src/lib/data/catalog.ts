@@ -31,7 +31,9 @@ export interface SourceMeta {
 	title: string;
 	url: string;
 	licence: string;
+	/** Attribution line shown under every chart, e.g. "Källa: SCB, ULF/SILC". */
 	citation: string;
+	/** When the raw answer was fetched from the publisher (null for figures copied from a web page). */
 	fetched_at: string | null;
 }
 

@@ -80,24 +80,5 @@ export async function startHarness(): Promise<Harness> {
 	};
 }
 
-/** Minimal RFC 4180 CSV parse, for tests that read source files independently of the pipeline. */
-export function parseCsv(text: string): Record<string, string>[] {
-	const rows: string[][] = [];
-	let row: string[] = [], field = '', quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(field), (field = '');
-		else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field), rows.push(row), (row = []), (field = '');
-		} else field += c;
-	}
-	if (field || row.length) row.push(field), rows.push(row);
-	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
+/** CSV parsing for tests: the same RFC 4180 parser the exports are checked with (independent of the pipeline's reader). */
+export { parseCsv } from '../../../src/lib/export/csv.ts';
