@@ -44,6 +44,8 @@ class Coordinator {
 		if (!p) {
 			p = db.loadParquet(`${base}/data/indicators/${indicator}.parquet`, tableOf(indicator));
 			this.tables.set(indicator, p);
+			// A failed load (network hiccup) must not stay cached: the next query tries again.
+			p.catch(() => this.tables.delete(indicator));
 		}
 		return p;
 	}
