@@ -1,5 +1,5 @@
 /** Short labels for change since baseline, for tiles and roll-ups (the sentences say the rest). */
-import type { ChangeOutcome } from '$lib/stats';
+import type { ChangeOutcome, TrendLabel, TrendReason } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 
 const LABELS: Record<ChangeOutcome, Record<Lang, string>> = {
@@ -22,4 +22,23 @@ export function rollUpSentence(outcomes: readonly ChangeOutcome[], lang: Lang): 
 	return lang === 'sv'
 		? `Av ${outcomes.length} indikatorer har ${better} förbättrats och ${worse} försämrats säkerställt sedan baslinjen (senaste värde före 2025); ${none} visar ingen säkerställd förändring${moved ? `, ${moved} har förändrats utan värdering` : ''} och ${na} kan inte bedömas än, oftast för att inget nytt värde finns efter 2024.`
 		: `Of ${outcomes.length} indicators, ${better} have improved and ${worse} have worsened detectably since the baseline (latest value before 2025); ${none} show no detectable change${moved ? `, ${moved} have changed without a judgement` : ''} and ${na} cannot be assessed yet, mostly because there is no new value after 2024.`;
+}
+
+const TREND: Record<TrendLabel, Record<Lang, string>> = {
+	'getting-better': { sv: 'Förbättras', en: 'Getting better' },
+	'getting-worse': { sv: 'Försämras', en: 'Getting worse' },
+	increasing: { sv: 'Ökar', en: 'Increasing' },
+	decreasing: { sv: 'Minskar', en: 'Decreasing' },
+	'no-significant-trend': { sv: 'Ingen säker trend', en: 'No clear trend' },
+	'not-assessable': { sv: 'Kan inte bedömas', en: 'Cannot be assessed' }
+};
+const TREND_WHY: Record<TrendReason, Record<Lang, string>> = {
+	'too-few-points': { sv: 'färre än fem årsvärden', en: 'fewer than five yearly values' },
+	'pooled-periods': { sv: 'sammanslagna perioder', en: 'pooled periods' },
+	'series-break': { sv: 'för få värden efter seriebrott', en: 'too few values after a series break' }
+};
+
+/** Short label for Fingertips' trend test (99.8 %), with the reason when it cannot be assessed. */
+export function trendLabel(t: { label: TrendLabel; reason?: TrendReason }, lang: Lang): string {
+	return t.reason ? `${TREND[t.label][lang]} (${TREND_WHY[t.reason][lang]})` : TREND[t.label][lang];
 }

@@ -6,7 +6,7 @@
  */
 import type { IndicatorMeta, Polarity } from '$lib/data/catalog';
 import type { ObservationRow } from '$lib/data/queries';
-import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, type ChangeResult, type ComparisonResult } from '$lib/stats';
+import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type TrendResult } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 import { subjectName } from './outcomes';
 
@@ -17,6 +17,10 @@ export interface ProfileRow {
 	at95: ComparisonResult;
 	at998: ComparisonResult;
 	change: ChangeResult;
+	/** Fingertips' trend test on the region's own series (single years only; pooled windows are not tested). */
+	trend: TrendResult;
+	/** The region's own series (for its sparkline). */
+	series: ObservationRow[];
 	/** All counties' values for the same period, for the spine. */
 	spread: { min: number; q1: number; q3: number; max: number } | null;
 	sentence: Record<Lang, string>;
@@ -51,13 +55,14 @@ export function profileRow(
 	const at998 = compare(0.998);
 	const seriesBreaks = (indicator.series_breaks ?? []).map((b) => b.year);
 	const change = changeSinceBaseline(own, { polarity, level: 0.95, seriesBreaks });
+	const trendResult = trend(own, { polarity, seriesBreaks });
 	const values = countiesSamePeriod.filter((r) => r.region_code !== '00' && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
 	const spread = values.length >= 3 ? { min: values[0], q1: quantile(values, 0.25), q3: quantile(values, 0.75), max: values.at(-1)! } : null;
 	const sentence = (lang: Lang) =>
 		estimate && regionCode !== '00'
 			? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result: at95, lang })
 			: '';
-	return { indicator, estimate, benchmark, at95, at998, change, spread, sentence: { sv: sentence('sv'), en: sentence('en') } };
+	return { indicator, estimate, benchmark, at95, at998, change, trend: trendResult, series: own, spread, sentence: { sv: sentence('sv'), en: sentence('en') } };
 }
 
 /** Counties whose profiles are closest (mean absolute difference over shared indicators). */

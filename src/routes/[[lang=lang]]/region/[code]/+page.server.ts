@@ -4,7 +4,7 @@ import { langOf } from '$lib/i18n/messages';
 import { runQuery } from '$lib/server/db';
 import { counties } from '$lib/server/catalog';
 import { indicators, sourcesFor } from '$lib/server/pages';
-import { firstView } from '$lib/server/render';
+import { firstView, renderSvg } from '$lib/server/render';
 import { profileRow, similarRegions } from '$lib/view/region-profile';
 import { outcomeLabels } from '$lib/view/outcomes';
 import type { SpineRow } from '$lib/charts/spine';
@@ -23,7 +23,9 @@ export async function load({ params }) {
 	for (const ind of list) {
 		const own = rows.filter((r) => r.indicator_id === ind.id && r.region_code === region.code && (r.value !== null || r.status !== null)).at(-1);
 		const spreadRows = own ? await runQuery(regionComparisonQuery({ indicator: ind.id, sex: 'T', period: { start: own.period_start, end: own.period_end } })) : [];
-		profile.push(profileRow(ind, region.code, region.name, rows, spreadRows));
+		const row = profileRow(ind, region.code, region.name, rows, spreadRows);
+		const shown = row.series.filter((r) => r.value !== null);
+		profile.push({ ...row, series: [], spark: shown.length > 1 ? renderSvg('sparkline', shown, {}) : '' });
 	}
 
 	// Similar counties: same NUTS2 area first, then the closest profiles on the latest values.
