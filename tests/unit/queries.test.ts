@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupBreakdownQuery, indicatorViewQuery, regionComparisonQuery, tableOf, trendQuery, type Query } from '../../src/lib/data/queries';
+import { groupBreakdownQuery, indicatorViewQuery, regionComparisonQuery, splitView, tableOf, trendQuery, type Query, type ViewPart } from '../../src/lib/data/queries';
 
 const dataDir = path.resolve(import.meta.dirname, '../../static/data');
 let con: DuckDBConnection;
@@ -31,7 +31,7 @@ describe('indicatorViewQuery', () => {
 		const groupPeriod = { start: 2024, end: 2024 };
 		const countyPeriod = { start: 2021, end: 2024 };
 		const combined = await run(indicatorViewQuery({ indicator, region, sex, groupDim, groupPeriod, countyPeriod }));
-		const part = (p: string) => combined.filter((x) => x.part === p).map((x) => x.row);
+		const part = (p: ViewPart) => splitView(combined, p);
 		expect(part('trend')).toEqual(await run(trendQuery({ indicator, region, sex, groupDim: 'total', groupCode: 'total' })));
 		expect(part('groups')).toEqual(await run(groupBreakdownQuery({ indicator, region: '00', sex, groupDim, period: groupPeriod })));
 		expect(part('counties')).toEqual(await run(regionComparisonQuery({ indicator, sex, period: countyPeriod })));

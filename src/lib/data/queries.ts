@@ -164,8 +164,10 @@ GROUP BY ALL ORDER BY group_dim, group_code, period_end, period_start`,
 export type ViewPart = 'trend' | 'nation' | 'groups' | 'counties';
 
 /**
- * Everything the indicator page shows for one view, in ONE query (one round trip to the
- * DuckDB worker instead of four): each row is tagged with the chart it belongs to.
+ * Everything the indicator page shows for one view, in ONE query — one round trip to the DuckDB
+ * worker and one scan of the partition instead of four: the rows any chart needs, each tagged with
+ * the charts it belongs to (a row can serve several, e.g. the nation's total). Ordering per chart
+ * is done by `splitView`, in the same order as the per-chart queries.
  */
 export function indicatorViewQuery(k: {
 	indicator: string;
@@ -174,28 +176,33 @@ export function indicatorViewQuery(k: {
 	groupDim: string;
 	groupPeriod: PeriodKey | null;
 	countyPeriod: PeriodKey | null;
-}): Query<{ part: ViewPart; row: ObservationRow }> {
-	const parts = [
-		`SELECT 'trend' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE region_code = ${str(k.region)} AND sex = ${str(k.sex)} AND group_dim = 'total'`
-	];
-	if (k.region !== '00')
-		parts.push(`SELECT 'nation' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE region_code = '00' AND sex = ${str(k.sex)} AND group_dim = 'total'`);
-	if (k.groupPeriod)
-		parts.push(`SELECT 'groups' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE region_code = '00' AND sex = ${str(k.sex)} AND (group_dim = ${str(k.groupDim)} OR group_dim = 'total')
-  AND period_start = ${int(k.groupPeriod.start)} AND period_end = ${int(k.groupPeriod.end)}`);
-	if (k.countyPeriod)
-		parts.push(`SELECT 'counties' AS part, ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE length(region_code) = 2 AND sex = ${str(k.sex)} AND group_dim = 'total'
-  AND period_start = ${int(k.countyPeriod.start)} AND period_end = ${int(k.countyPeriod.end)}`);
+}): Query<{ parts: ViewPart[]; row: ObservationRow }> {
+	const inPeriod = (p: PeriodKey | null) => (p ? `period_start = ${int(p.start)} AND period_end = ${int(p.end)}` : 'false');
+	const trend = `region_code = ${str(k.region)} AND group_dim = 'total'`;
+	const nation = k.region !== '00' ? `region_code = '00' AND group_dim = 'total'` : 'false';
+	const groups = `region_code = '00' AND (group_dim = ${str(k.groupDim)} OR group_dim = 'total') AND ${inPeriod(k.groupPeriod)}`;
+	const counties = `length(region_code) = 2 AND group_dim = 'total' AND ${inPeriod(k.countyPeriod)}`;
 	return {
 		indicators: [k.indicator],
-		// Same orderings as trendQuery, groupBreakdownQuery and regionComparisonQuery, per part.
-		sql: `SELECT * FROM (
-${parts.join('\nUNION ALL\n')}
-) ORDER BY part, (group_dim = 'total') DESC, region_code, group_code, period_end, period_start`,
-		map: (r) => ({ part: String(r.part) as ViewPart, row: toObservation(r) })
+		sql: `SELECT ${COLUMNS}, (${trend}) AS in_trend, (${nation}) AS in_nation, (${groups}) AS in_groups, (${counties}) AS in_counties
+FROM ${tableOf(k.indicator)}
+WHERE sex = ${str(k.sex)} AND ((${trend}) OR (${nation}) OR (${groups}) OR (${counties}))`,
+		map: (r) => ({
+			parts: (['trend', 'nation', 'groups', 'counties'] as const).filter((p) => Boolean(r[`in_${p}`])),
+			row: toObservation(r)
+		})
 	};
+}
+
+/** The rows of one chart from an indicatorViewQuery answer, ordered as that chart's own query orders them. */
+export function splitView(result: readonly { parts: ViewPart[]; row: ObservationRow }[], part: ViewPart): ObservationRow[] {
+	const rows = result.filter((x) => x.parts.includes(part)).map((x) => x.row);
+	const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+	return rows.sort((a, b) =>
+		part === 'groups'
+			? cmp(a.group_dim === 'total' ? 0 : 1, b.group_dim === 'total' ? 0 : 1) || cmp(a.group_code, b.group_code)
+			: part === 'counties'
+				? cmp(a.region_code, b.region_code)
+				: cmp(a.period_end, b.period_end) || cmp(a.period_start, b.period_start)
+	);
 }

@@ -98,3 +98,19 @@ describe('keepIfSame', async () => {
 		expect(keepIfSame(a, [])).toEqual([]);
 	});
 });
+
+describe('neighbourViews', async () => {
+	const { neighbourViews } = await import('../../../src/lib/view/neighbours');
+	const o = viewOptions([av('total', 2017, 2020, true), av('total', 2021, 2024, true), av('age', 2024, 2024), av('education', 2022, 2022)], ['00', '01'], ['age', 'education']);
+	it('are the views one control change away, each valid for the data', () => {
+		const v = defaultView(o); // age, 2024, county window 2021-2024, sex T
+		const n = neighbourViews(v, o);
+		expect(n).toContainEqual({ ...v, sex: 'K' });
+		expect(n).toContainEqual({ ...v, sex: 'M' });
+		// education has no 2024: its neighbour uses education's latest period
+		expect(n).toContainEqual({ ...v, group: 'education', period: '2022' });
+		expect(n).toContainEqual({ ...v, countyPeriod: '2017-2020' });
+		expect(n).toHaveLength(4);
+		for (const x of n) expect(parseView(viewToParams(x, o), o).problems).toEqual([]);
+	});
+});
