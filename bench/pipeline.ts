@@ -25,7 +25,8 @@ export async function pipelineRun(): Promise<Record<string, unknown>> {
 }
 
 const PX_FIXTURES = ['wwwroot/aggregations/BEXST1.PX', 'Population/BE0101A1.px', 'wwwroot/PO/PO01/TAB002.px'];
-const FIXTURE_ROOT = process.env.PX_FIXTURES ?? '/work/shared/fixtures/px';
+// The project's shared fixtures sit beside the repository (../shared), as in CI.
+const FIXTURE_ROOT = process.env.PX_FIXTURES ?? path.resolve(repoRoot, '../shared/fixtures/px');
 
 /** A valid PX of ~50 MB: region (290) × age (100) × sex (3) in the stub, year (92) in the heading. */
 export function generatePx(file: string): { cells: number; columns: number } {

@@ -25,13 +25,14 @@
  * 403 like SCB for POST queries asking more cells; every request is recorded in
  * `requests`.
  */
+import { sharedPath } from './shared.ts';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { requestHash } from '../../pipelines/fetch/hash.ts';
 
-export const FIXTURES = '/work/shared/fixtures/pxweb-api';
+export const FIXTURES = sharedPath('fixtures/pxweb-api');
 
 export interface ReceivedRequest {
 	method: string;

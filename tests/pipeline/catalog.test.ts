@@ -2,6 +2,7 @@
  * The catalog: the real one loads and is complete; a malformed entry fails (the loader and
  * the build) with a message naming the file, the entry and the field.
  */
+import { FIXED_IDS } from '../helpers/indicator-ids.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,20 +12,6 @@ import { CatalogError, loadCatalog } from '../../pipelines/catalog/load.ts';
 
 const repo = path.resolve(__dirname, '../..');
 const CATALOG = path.join(repo, 'data/catalog');
-const FIXED_IDS = [
-	'transit_access',
-	'association_active',
-	'trust_others',
-	'trust_institutions',
-	'school_unsafe',
-	'refrained_going_out',
-	'cannot_afford_leisure',
-	'no_internet_use',
-	'school_lonely',
-	'lonely_often_always',
-	'no_confidant',
-	'no_close_friend'
-];
 
 const temps: string[] = [];
 afterEach(() => {

@@ -4,6 +4,8 @@
  * /work/shared/reference/published_values.csv and mapping.yaml, read here independently of
  * the pipeline's code.
  */
+import { sharedPath } from '../helpers/shared.ts';
+import { FIXED_IDS } from '../helpers/indicator-ids.ts';
 import { parseCsv } from '../../src/lib/export/csv.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -14,21 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 const repo = path.resolve(__dirname, '../..');
-const REFERENCE_CSV = '/work/shared/reference/published_values.csv';
-const FIXED_IDS = [
-	'transit_access',
-	'association_active',
-	'trust_others',
-	'trust_institutions',
-	'school_unsafe',
-	'refrained_going_out',
-	'cannot_afford_leisure',
-	'no_internet_use',
-	'school_lonely',
-	'lonely_often_always',
-	'no_confidant',
-	'no_close_friend'
-];
+const REFERENCE_CSV = sharedPath('reference/published_values.csv');
 const COUNTIES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
 
 

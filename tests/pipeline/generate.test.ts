@@ -2,6 +2,7 @@
  * The example-data generator: deterministic, calibrated to the real national figures,
  * with the documented gradients, regional spread, HLV confidence intervals and suppression.
  */
+import { sharedPath } from '../helpers/shared.ts';
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,7 @@ function find(ind: string, o: Partial<Observation> & { period: string }): Observ
 /** Real national totals (published_values.csv), read from the file. */
 function published(key: string, period: string, group = ''): number {
 	const line = fs
-		.readFileSync('/work/shared/reference/published_values.csv', 'utf8')
+		.readFileSync(sharedPath('reference/published_values.csv'), 'utf8')
 		.split('\n')
 		.find((l) => l.startsWith(`${key},`) && l.includes(`,00,Riket,`) && l.includes(`,total,${period},`) && (group === '' || l.includes(`,${group},total,`)));
 	if (!line) throw new Error(`no published figure ${key} ${period}`);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { FakeClock } from '../helpers/fake-clock.ts';
 import { BEF_EN, BEF_SV, readJson, readText } from '../helpers/fixtures.ts';
 import { cell, cellMap } from '../helpers/cube-lookup.ts';
 
-const QUERIES = '/work/shared/fixtures/pxweb-api/queries/inst';
+const QUERIES = sharedPath('fixtures/pxweb-api/queries/inst');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 let server: ReplayServer;
