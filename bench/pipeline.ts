@@ -95,7 +95,7 @@ function child(args: string[]): Record<string, any> {
 
 /** The same numbers as CSV: the cube's row-major values, `columns` (the last dimension's size) per line. */
 async function fixtureCsv(pxFile: string, csvFile: string): Promise<number> {
-	const { readPx } = await import('../pipelines/readers/px/index.ts');
+	const { readPx } = await import('../pipelines/read/px/index.ts');
 	const { cube } = readPx(new Uint8Array(fs.readFileSync(pxFile)), { origin: pxFile, lenient: true });
 	const columns = cube.dimensions.at(-1)!.categories.length;
 	const lines: string[] = [];

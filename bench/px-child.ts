@@ -13,7 +13,7 @@ const [mode, file, a3, a4, a5] = process.argv.slice(2);
 const out: Record<string, unknown> = { mode, file, bytes: fs.statSync(file).size };
 
 if (mode === 'px') {
-	const { readPx } = await import('../pipelines/readers/px/index.ts');
+	const { readPx } = await import('../pipelines/read/px/index.ts');
 	const repeats = Number(a3 ?? 3);
 	const bytes = new Uint8Array(fs.readFileSync(file));
 	const times: number[] = [];

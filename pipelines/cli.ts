@@ -1,19 +1,19 @@
 /**
  * `npm run pipeline -- [command] [args]`
- *   (no command) | build   read data/raw + data/catalog, write static/data (no network)
+ *   (no command) | data    read data/raw + data/catalog, write static/data (no network)
  *   convert <file-or-url> [--lang sv|en] [--lenient]   print one source table as JSON-stat 2.0
  *   fetch [indicator …]    fetch the indicators' source tables, save raw answers, rebuild
  * Each command lives in pipelines/commands/<name>.ts and exports `run(args): Promise<number>`
  * (the exit code), so commands load only what they need.
  */
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
-	build: () => import('./commands/build.ts'),
+	data: () => import('./commands/make-data.ts'),
 	convert: () => import('./commands/convert.ts'),
 	fetch: () => import('./commands/fetch.ts')
 };
 
 const [first, ...rest] = process.argv.slice(2);
-const command = first && !first.startsWith('-') ? first : 'build';
+const command = first && !first.startsWith('-') ? first : 'data';
 const args = command === first ? rest : process.argv.slice(2);
 const load = commands[command];
 if (!load) {

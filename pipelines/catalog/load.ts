@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { catalogDir as defaultCatalogDir, relativeToRepo } from '../build/paths.ts';
+import { catalogDir as defaultCatalogDir, relativeToRepo } from '../paths.ts';
 import {
 	groupDimSchema,
 	indicatorSchema,

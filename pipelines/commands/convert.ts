@@ -12,8 +12,8 @@ import { readFile } from 'node:fs/promises';
 import type { Cube } from '../cube/model.ts';
 import { ReadError, formatProblem, type Problem } from '../cube/errors.ts';
 import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
-import { detectFormat, type Format } from '../readers/detect.ts';
-import { readPx } from '../readers/px/index.ts';
+import { detectFormat, type Format } from '../read/detect.ts';
+import { readPx } from '../read/px/index.ts';
 
 interface Options {
 	input: string;
@@ -116,7 +116,7 @@ async function readAny(o: Options, bytes: Uint8Array): Promise<{ cube: Cube; war
 		case 'json-stat':
 			return readJsonStatFile(o, bytes);
 		case 'pxweb-json': {
-			const mod = await importReader(o.input, format, '../readers/pxweb-json.ts');
+			const mod = await importReader(o.input, format, '../read/pxweb-json.ts');
 			const read = mod.readPxWebJson as (a: unknown, opts: { origin: string; lenient?: boolean }) => { cube: Cube; warnings: Problem[] };
 			return read(parseJson(o.input, bytes), { origin: o.input, lenient: o.lenient });
 		}
@@ -131,7 +131,7 @@ async function readAny(o: Options, bytes: Uint8Array): Promise<{ cube: Cube; war
 
 /** A JSON-stat collection converts only when it holds exactly one dataset (one output dataset). */
 async function readJsonStatFile(o: Options, bytes: Uint8Array): Promise<{ cube: Cube; warnings: Problem[] }> {
-	const mod = await importReader(o.input, 'json-stat', '../readers/jsonstat.ts');
+	const mod = await importReader(o.input, 'json-stat', '../read/jsonstat.ts');
 	const read = mod.readJsonStat as (i: unknown, opts: { origin: string; lenient?: boolean }) => { cubes: Cube[]; warnings: Problem[] };
 	const { cubes, warnings } = read(new TextDecoder('utf-8').decode(bytes), { origin: o.input, lenient: o.lenient });
 	if (cubes.length !== 1) {

@@ -24,9 +24,9 @@ import { loadCatalog, type Indicator, type Publisher } from '../catalog/load.ts'
 import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
 import { fetchTable, type Selection, type TableSpec } from '../fetch/index.ts';
 import { writeFileAtomic } from '../fetch/manifest.ts';
-import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../build/fetched.ts';
-import { rawDir, relativeToRepo, repoRoot } from '../build/paths.ts';
-import { build } from './build.ts';
+import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../intake/fetched.ts';
+import { rawDir, relativeToRepo, repoRoot } from '../paths.ts';
+import { makeData } from './make-data.ts';
 
 export interface FetchPlan {
 	indicator: Indicator;
@@ -134,7 +134,7 @@ export async function run(args: string[]): Promise<number> {
 		}
 	}
 	if (ok && rebuild) {
-		const { counts } = await build({ catalogDir });
+		const { counts } = await makeData({ catalogDir });
 		process.stdout.write(`fetch: rebuilt static data: ${counts.observations} observations, ${counts.missing_cells} missing cells, ${counts.rejects} rejects\n`);
 	} else if (!ok) process.stdout.write(`fetch: nothing fetched; the built data is unchanged\n`);
 	return failed ? 1 : 0;

@@ -13,8 +13,8 @@
 import path from 'node:path';
 import type { Cube } from '../cube/model.ts';
 import type { Problem } from '../cube/errors.ts';
-import { readJsonStat } from '../readers/jsonstat.ts';
-import { readPxWebJson, readPxWebMetadata } from '../readers/pxweb-json.ts';
+import { readJsonStat } from '../read/jsonstat.ts';
+import { readPxWebJson, readPxWebMetadata } from '../read/pxweb-json.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { requestHash } from './hash.ts';
 import { defaultRetryPolicy, FetchError, httpRequest, type HttpContext, type RetryPolicy } from './http.ts';

@@ -7,7 +7,7 @@
  */
 import type { Observation, Sex } from '../../src/lib/data/observation.ts';
 import type { Catalog, Indicator, Region } from '../catalog/load.ts';
-import type { SourceRecord } from '../build/types.ts';
+import type { SourceRecord } from '../write/records.ts';
 import { DESIGN_CODES, PROFILES, WEIGHTS, type Profile } from './profiles.ts';
 import { gaussian, rngFor } from './prng.ts';
 

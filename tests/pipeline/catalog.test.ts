@@ -114,7 +114,7 @@ describe('a malformed catalog entry', () => {
 	it('stops the build (exit 1, message on stderr) and leaves the output untouched', () => {
 		const dir = brokenCatalog('indicators.yaml', (t) => t.replace(/(id: trust_others[\s\S]*?)polarity: higher-is-better/, '$1polarity: sometimes-better'));
 		const out = path.join(dir, 'out');
-		const res = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'build', '--catalog', dir], {
+		const res = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'data', '--catalog', dir], {
 			cwd: repo,
 			env: { ...process.env, ENSAMHET_OUT_DIR: out },
 			encoding: 'utf8'

@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../pipelines/readers/detect.ts';
+import { detectFormat } from '../../pipelines/read/detect.ts';
 import { cubeToJsonStat } from '../../pipelines/cube/to-jsonstat.ts';
-import { readPx } from '../../pipelines/readers/px/index.ts';
+import { readPx } from '../../pipelines/read/px/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const FIX = path.resolve(repoRoot, '../shared/fixtures');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../pipelines/cube/errors.ts';
 import { cellCount } from '../../pipelines/cube/model.ts';
-import { csvCellData, loadCsvMapping, readCsv } from '../../pipelines/readers/csv.ts';
+import { csvCellData, loadCsvMapping, readCsv } from '../../pipelines/read/csv.ts';
 
 const published = readFileSync(new URL('../../../shared/reference/published_values.csv', import.meta.url));
 const head = published.subarray(0, published.indexOf('\nlonely_isolation_bother_mild') + 1); // header + first rows

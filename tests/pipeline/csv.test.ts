@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../pipelines/cube/errors.ts';
 import { cellCount, strides, type Cube } from '../../pipelines/cube/model.ts';
-import { csvCellData, loadCsvMapping, readCsv, type CsvMapping } from '../../pipelines/readers/csv.ts';
-import { parseCsv, detectDelimiter } from '../../pipelines/readers/csv/parse.ts';
-import { parseNumber } from '../../pipelines/readers/csv/number.ts';
+import { csvCellData, loadCsvMapping, readCsv, type CsvMapping } from '../../pipelines/read/csv.ts';
+import { parseCsv, detectDelimiter } from '../../pipelines/read/csv/parse.ts';
+import { parseNumber } from '../../pipelines/read/csv/number.ts';
 
 const PUBLISHED = new URL('../../../shared/reference/published_values.csv', import.meta.url).pathname;
 const MAPPING = new URL('./fixtures-csv/published_values.mapping.yaml', import.meta.url).pathname;

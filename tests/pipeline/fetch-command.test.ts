@@ -134,7 +134,7 @@ describe('pipeline fetch', () => {
 	it('offline: fails with a clear message per source and leaves raw files and built data unchanged', async () => {
 		const out = path.join(tmp, 'out');
 		if (!fs.existsSync(path.join(out, 'observations.parquet'))) {
-			const b = await runCli(['build'], env);
+			const b = await runCli(['data'], env);
 			expect(b.code).toBe(0);
 		}
 		const before = sha(path.join(out, 'observations.parquet'));

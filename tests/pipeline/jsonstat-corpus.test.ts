@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../pipelines/cube/errors.ts';
-import { readJsonStat, validateJsonStat } from '../../pipelines/readers/jsonstat.ts';
+import { readJsonStat, validateJsonStat } from '../../pipelines/read/jsonstat.ts';
 
 interface Case {
 	id: string;

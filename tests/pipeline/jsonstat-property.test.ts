@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../pipelines/cube/errors.ts';
-import { readJsonStat } from '../../pipelines/readers/jsonstat.ts';
+import { readJsonStat } from '../../pipelines/read/jsonstat.ts';
 
 const V2 = new URL('../../../shared/fixtures/jsonstat/json-stat.org-samples/', import.meta.url).pathname;
 const seeds = ['v2/oecd.json', 'v2/canada.json', 'v2/order.json', 'v2/hierarchy.json', 'v2/oecd-canada-col.json', 'v1/oecd-canada.json'].map(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../pipelines/cube/errors.ts';
 import { cellCount, strides, type Cube } from '../../pipelines/cube/model.ts';
-import { readJsonStat, validateJsonStat } from '../../pipelines/readers/jsonstat.ts';
+import { readJsonStat, validateJsonStat } from '../../pipelines/read/jsonstat.ts';
 
 const FIX = new URL('../../../shared/fixtures/', import.meta.url).pathname;
 const JS = `${FIX}jsonstat/`;

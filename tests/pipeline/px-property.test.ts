@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPx } from '../../pipelines/readers/px/index.ts';
+import { readPx } from '../../pipelines/read/px/index.ts';
 import { ReadError } from '../../pipelines/cube/errors.ts';
 import { cellCount } from '../../pipelines/cube/model.ts';
 

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPx, readPxText } from '../../pipelines/readers/px/index.ts';
+import { readPx, readPxText } from '../../pipelines/read/px/index.ts';
 import { ReadError, formatProblem, type Problem } from '../../pipelines/cube/errors.ts';
 import { cellCount, type Cube } from '../../pipelines/cube/model.ts';
 

@@ -3,9 +3,9 @@
  * v1 json (readPxWebJson), v1 json-stat 1.x and v2 json-stat2 (readJsonStat), PX (readPx).
  */
 import { describe, expect, it } from 'vitest';
-import { readPxWebJson, readPxWebMetadata } from '../../pipelines/readers/pxweb-json.ts';
-import { readJsonStat } from '../../pipelines/readers/jsonstat.ts';
-import { readPxText } from '../../pipelines/readers/px/index.ts';
+import { readPxWebJson, readPxWebMetadata } from '../../pipelines/read/pxweb-json.ts';
+import { readJsonStat } from '../../pipelines/read/jsonstat.ts';
+import { readPxText } from '../../pipelines/read/px/index.ts';
 import { BEF_SV, V2, readJson, readText } from '../helpers/fixtures.ts';
 import { cellMap } from '../helpers/cube-lookup.ts';
 

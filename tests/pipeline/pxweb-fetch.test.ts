@@ -11,7 +11,7 @@ import { cellsOf, planLeaves, planQuery, resolveSelection, v1Body, v2Body, kolad
 import { shapeFromCube } from '../../pipelines/fetch/shape.ts';
 import { defaultLimits } from '../../pipelines/fetch/spec.ts';
 import { parseRetryAfter } from '../../pipelines/fetch/http.ts';
-import { readPxWebJson, readPxWebMetadata } from '../../pipelines/readers/pxweb-json.ts';
+import { readPxWebJson, readPxWebMetadata } from '../../pipelines/read/pxweb-json.ts';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { BEF_EN, BEF_SV, readJson, readText } from '../helpers/fixtures.ts';

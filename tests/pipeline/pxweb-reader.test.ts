@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPxWebJson, readPxWebMetadata } from '../../pipelines/readers/pxweb-json.ts';
+import { readPxWebJson, readPxWebMetadata } from '../../pipelines/read/pxweb-json.ts';
 import { ReadError } from '../../pipelines/cube/errors.ts';
 import { mergeCubes, MergeError } from '../../pipelines/fetch/merge.ts';
 import { BEF_EN, BEF_SV, ME_SV, readJson, readText } from '../helpers/fixtures.ts';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDatapackage, type Resource } from '../../../pipelines/build/datapackage.ts';
+import { writeDatapackage, type Resource } from '../../../pipelines/write/datapackage.ts';
 import { parseCsv } from '../../../src/lib/export/csv.ts';
 import { validateDatapackage, validateTableSchema } from './frictionless.ts';
 

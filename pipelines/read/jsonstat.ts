@@ -27,7 +27,7 @@
  */
 import { ReadError, type Problem } from '../cube/errors.ts';
 import type { Cube } from '../cube/model.ts';
-import { buildCube } from './jsonstat/build.ts';
+import { buildCube } from './jsonstat/to-cube.ts';
 import { parseJson } from './jsonstat/json.ts';
 import { checkDataset, type CheckedDataset } from './jsonstat/validate.ts';
 import { walk, type JsonStatLink } from './jsonstat/walk.ts';

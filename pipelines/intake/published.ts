@@ -11,10 +11,10 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Observation, Sex } from '../../src/lib/data/observation.ts';
-import { csvCellData, loadCsvMapping, readCsv } from '../readers/csv.ts';
+import { csvCellData, loadCsvMapping, readCsv } from '../read/csv.ts';
 import type { GroupDim } from '../catalog/schema.ts';
-import { rawDir, relativeToRepo } from './paths.ts';
-import type { Reject, SourceRecord } from './types.ts';
+import { rawDir, relativeToRepo } from '../paths.ts';
+import type { Reject, SourceRecord } from '../write/records.ts';
 
 export interface PublishedRow {
 	line: number;

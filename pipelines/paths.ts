@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const rawDir = path.resolve(process.env.ENSAMHET_RAW_DIR ?? path.join(repoRoot, 'data/raw'));
 export const catalogDir = path.resolve(process.env.ENSAMHET_CATALOG_DIR ?? path.join(repoRoot, 'data/catalog'));
 /** The site serves this folder; the pipeline replaces it whole (see atomic.ts). */

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/load.ts';
 import type { Observation } from '../../src/lib/data/observation.ts';
-import type { SourceRecord } from './types.ts';
+import type { SourceRecord } from './records.ts';
 
 export interface IndicatorStats {
 	rows: number;

@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { lit, withDuckDB } from './duckdb.ts';
+import { lit, withDuckDB } from '../duckdb.ts';
 
 export interface DatapackageInfo {
 	/** Package version (semver), e.g. the site's version or a date-based one. */

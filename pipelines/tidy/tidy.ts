@@ -10,7 +10,7 @@ import type { Observation, Sex } from '../../src/lib/data/observation.ts';
 import type { Cube, Dimension } from '../cube/model.ts';
 import { text } from '../cube/model.ts';
 import type { GroupDim, Indicator } from '../catalog/schema.ts';
-import type { Reject } from './types.ts';
+import type { Reject } from '../write/records.ts';
 
 export interface TidyResult {
 	observations: Observation[];

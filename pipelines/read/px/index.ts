@@ -16,7 +16,7 @@ import type { Cube } from '../../cube/model.ts';
 import { ReadError, type Problem } from '../../cube/errors.ts';
 import { decodePx } from './decode.ts';
 import { lexPx } from './lex.ts';
-import { buildCube, type Issue } from './build.ts';
+import { buildCube, type Issue } from './to-cube.ts';
 
 export interface ReadPxOptions {
 	/** Path or URL, used in problems and as Cube.origin. */

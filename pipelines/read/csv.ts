@@ -23,13 +23,13 @@
  */
 import { ReadError, type Problem } from '../cube/errors.ts';
 import type { Cube } from '../cube/model.ts';
-import { buildCsvCube, type CsvCellData } from './csv/build.ts';
+import { buildCsvCube, type CsvCellData } from './csv/to-cube.ts';
 import { decode } from './csv/decode.ts';
 import type { CsvMapping } from './csv/mapping.ts';
 import { detectDelimiter, parseCsv } from './csv/parse.ts';
 
 export { loadCsvMapping, csvMappingSchema, type CsvMapping, type CsvDimensionMapping } from './csv/mapping.ts';
-export { MAX_CSV_CELLS, type CsvCellData } from './csv/build.ts';
+export { MAX_CSV_CELLS, type CsvCellData } from './csv/to-cube.ts';
 
 export interface CsvOptions {
 	origin: string;

@@ -4,8 +4,8 @@
  *   read     fetched API answers (data/raw/<publisher>/fetched.json → JSON-stat cubes),
  *            published figures (data/raw/published, through the CSV reader),
  *            example data (pipelines/generate, seeded) for what is not published
- *   select/tidy  the catalog picks the indicator's cells (build/tidy.ts, build/published.ts)
- *   check    schema + code lists (build/validate.ts); failures go to rejects.csv
+ *   select/tidy  the catalog picks the indicator's cells (tidy/tidy.ts, intake/published.ts)
+ *   check    schema + code lists (check/validate.ts); failures go to rejects.csv
  *   merge    one row per cell: fetched > published > example data (replaced cells counted)
  *   write    Parquet + JSON dimension tables + map + manifest + rejects, into a staging
  *            folder swapped in at the end (atomic.ts): an interrupted build leaves the
@@ -14,33 +14,33 @@
  *   input cells = observations + missing cells + rejects + cells replaced by real figures.
  *
  * Options: --catalog <dir> (also ENSAMHET_CATALOG_DIR), --seed <n>. Output/raw folders:
- * ENSAMHET_OUT_DIR, ENSAMHET_RAW_DIR (see build/paths.ts). Test hook: ENSAMHET_TEST_HOOK =
+ * ENSAMHET_OUT_DIR, ENSAMHET_RAW_DIR (see pipelines/paths.ts). Test hook: ENSAMHET_TEST_HOOK =
  * pause-after-parquet | crash-after-parquet stops the run after the Parquet files are staged.
  */
-import { writeDatapackage } from '../build/datapackage.ts';
+import { writeDatapackage } from '../write/datapackage.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Observation } from '../../src/lib/data/observation.ts';
 import { loadCatalog, type Catalog } from '../catalog/load.ts';
-import { beginStaging } from '../build/atomic.ts';
-import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, regionsJson, sourcesFlat } from '../build/dims.ts';
-import { withDuckDB } from '../build/duckdb.ts';
-import { readFetched } from '../build/fetched.ts';
-import { writeCountyMap } from '../build/map.ts';
-import { outDir, rawDir, relativeToRepo, repoRoot } from '../build/paths.ts';
-import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../build/published.ts';
-import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../build/write-parquet.ts';
-import { cellKey, makeChecker } from '../build/validate.ts';
-import type { Reject, SourceRecord } from '../build/types.ts';
+import { beginStaging } from '../write/atomic.ts';
+import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, regionsJson, sourcesFlat } from '../write/dims.ts';
+import { withDuckDB } from '../duckdb.ts';
+import { readFetched } from '../intake/fetched.ts';
+import { writeCountyMap } from '../write/county-map.ts';
+import { outDir, rawDir, relativeToRepo, repoRoot } from '../paths.ts';
+import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../intake/published.ts';
+import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../write/parquet.ts';
+import { cellKey, makeChecker } from '../check/validate.ts';
+import type { Reject, SourceRecord } from '../write/records.ts';
 import { DEFAULT_SEED, generate } from '../generate/generate.ts';
 
-export interface BuildOptions {
+export interface MakeDataOptions {
 	catalogDir?: string;
 	seed?: number;
 }
 
-export interface BuildCounts {
+export interface DataCounts {
 	input_cells: number;
 	observations: number;
 	missing_cells: number;
@@ -49,7 +49,7 @@ export interface BuildCounts {
 }
 
 export async function run(args: string[]): Promise<number> {
-	const opts: BuildOptions = {};
+	const opts: MakeDataOptions = {};
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--catalog' && args[i + 1]) opts.catalogDir = args[++i];
 		else if (args[i] === '--seed' && args[i + 1]) opts.seed = Number(args[++i]);
@@ -59,14 +59,14 @@ export async function run(args: string[]): Promise<number> {
 		}
 	}
 	const started = Date.now();
-	const { counts } = await build(opts);
+	const { counts } = await makeData(opts);
 	process.stdout.write(
 		`pipeline: ${counts.observations} observations + ${counts.missing_cells} missing cells, ${counts.rejects} rejects (see ${relativeToRepo(path.join(outDir, 'rejects.csv'))}), ${counts.replaced_by_real} example cells replaced by real figures → ${relativeToRepo(outDir)} in ${Date.now() - started} ms\n`
 	);
 	return 0;
 }
 
-export async function build(opts: BuildOptions = {}): Promise<{ counts: BuildCounts; outDir: string }> {
+export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: DataCounts; outDir: string }> {
 	const catalog = loadCatalog(opts.catalogDir);
 	const seed = opts.seed ?? DEFAULT_SEED;
 	const check = makeChecker(catalog);
@@ -130,7 +130,7 @@ export async function build(opts: BuildOptions = {}): Promise<{ counts: BuildCou
 	const allSources = [...sources, ...demoSources].filter((s) => usedSources.has(s.source_id));
 
 	const missing = observations.filter((o) => o.value === null).length;
-	const counts: BuildCounts = {
+	const counts: DataCounts = {
 		input_cells: fetched.inputCells + published.inputRows + demo.observations.length,
 		observations: observations.length - missing,
 		missing_cells: missing,

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Observation } from '../../src/lib/data/observation.ts';
-import { lit } from './duckdb.ts';
+import { lit } from '../duckdb.ts';
 
 const SCHEMA = `
 	indicator_id VARCHAR NOT NULL, region_code VARCHAR NOT NULL,

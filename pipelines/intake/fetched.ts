@@ -11,11 +11,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Observation } from '../../src/lib/data/observation.ts';
 import type { Catalog } from '../catalog/load.ts';
-import { readJsonStat } from '../readers/jsonstat.ts';
+import { readJsonStat } from '../read/jsonstat.ts';
 import { text } from '../cube/model.ts';
-import { relativeToRepo } from './paths.ts';
-import { tidyCube } from './tidy.ts';
-import type { Reject, SourceRecord } from './types.ts';
+import { relativeToRepo } from '../paths.ts';
+import { tidyCube } from '../tidy/tidy.ts';
+import type { Reject, SourceRecord } from '../write/records.ts';
 
 export const fetchedEntry = z.object({
 	indicator: z.string().min(1),

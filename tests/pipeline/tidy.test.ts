@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Cube, Dimension } from '../../pipelines/cube/model.ts';
 import { loadCatalog } from '../../pipelines/catalog/load.ts';
-import { periodOf, regionCode, sexOf, tidyCube } from '../../pipelines/build/tidy.ts';
+import { periodOf, regionCode, sexOf, tidyCube } from '../../pipelines/tidy/tidy.ts';
 
 const catalog = loadCatalog(path.resolve(__dirname, '../../data/catalog'));
 const trust = catalog.indicators.find((i) => i.id === 'trust_others')!;
