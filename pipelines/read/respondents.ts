@@ -12,9 +12,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCsvSql, loadParquetSql, type EstimateQuery } from '../../src/lib/data/estimate-queries.ts';
+import { loadCsvSql, loadParquetSql, sniffDelimiter, type EstimateQuery } from '../../src/lib/data/estimate-queries.ts';
 import type { SqlRunner } from '../../src/lib/own/estimate.ts';
 import { rowsToCsv, xlsxToCsv } from '../../src/lib/own/tabular.ts';
 import { SurveyInputError } from '../../src/lib/own/estimate.ts';
@@ -79,20 +80,27 @@ export async function loadRespondentFile(db: NodeSqlRunner, file: string): Promi
 			return { format };
 		}
 		let csvPath = file;
+		let text: string | null = null;
 		if (format === 'xlsx') {
 			const bytes = fs.readFileSync(file);
 			const { csv } = await xlsxToCsv(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, name, ExcelJS).catch((err) => {
 				throw new SurveyInputError(firstLine(err));
 			});
 			csvPath = writeTemp(tmp, csv);
+			text = csv;
 		} else if (format === 'sav') {
-			csvPath = writeTemp(tmp, await savToCsv(file));
+			text = await savToCsv(file);
+			csvPath = writeTemp(tmp, text);
 		} else {
 			const bytes = fs.readFileSync(file);
 			if (bytes.subarray(0, 65536).includes(0)) throw unreadable(file, 'binary content (NUL bytes), not a text file; UTF-16 files must be saved as UTF-8');
-			if (!isUtf8(bytes)) csvPath = writeTemp(tmp, new TextDecoder('windows-1252').decode(bytes));
+			if (!isUtf8(bytes)) {
+				text = new TextDecoder('windows-1252').decode(bytes);
+				csvPath = writeTemp(tmp, text);
+			} else text = new TextDecoder().decode(bytes.subarray(0, 65536));
 		}
-		await db.exec(loadCsvSql(csvPath, { encoding: 'utf-8' })).catch((err) => {
+		const header = text.replace(/^\ufeff/, '').split('\n', 1)[0];
+		await db.exec(loadCsvSql(csvPath, sniffDelimiter(header))).catch((err) => {
 			throw unreadable(file, firstLine(err).replace(csvPath, name));
 		});
 		return { format, lineOffset: format === 'csv' || format === 'xlsx' ? 1 : undefined };
@@ -119,7 +127,8 @@ function writeTemp(tmp: string[], text: string): string {
 
 /** SPSS .sav → CSV text (values as stored: numeric codes, strings trimmed). */
 async function savToCsv(file: string): Promise<string> {
-	const { SavFileReader } = await import('sav-reader');
+	// sav-reader is CommonJS with a require-only export map.
+	const { SavFileReader } = createRequire(import.meta.url)('sav-reader') as typeof import('sav-reader');
 	const sav = new SavFileReader(file);
 	try {
 		await sav.open();

@@ -50,14 +50,21 @@ function list(values: readonly string[]): string {
 	return values.length ? values.map(lit).join(', ') : 'NULL';
 }
 
-export interface CsvOptions {
-	/** DuckDB's encodings: 'utf-8' or 'latin-1' (Windows-1252 files read as Latin-1, see README). */
-	encoding: 'utf-8' | 'latin-1';
+/** The header line's most frequent separator among `,` `;` and tab. */
+export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
+	const count = (c: string) => headerLine.split(c).length - 1;
+	const best = ([',', ';', '\t'] as const).map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1])[0];
+	return best[1] > 0 ? best[0] : ',';
 }
 
-/** Loads a delimited text file (`,` `;` or tab, sniffed) as text columns, in file order. */
-export function loadCsvSql(path: string, opts: CsvOptions): string {
-	return `CREATE OR REPLACE TABLE ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, header = true, all_varchar = true, encoding = ${lit(opts.encoding)}, auto_detect = true)`;
+/**
+ * Loads a UTF-8 delimited text file as text columns, in file order. The separator is given
+ * (sniffDelimiter on the header): DuckDB's own sniffer, when a later row is ragged, may take that
+ * row for the header and skip the lines above it; with the separator, header and skip fixed, a
+ * ragged row is an error naming its line instead.
+ */
+export function loadCsvSql(path: string, delim: ',' | ';' | '\t'): string {
+	return `CREATE OR REPLACE TABLE ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, header = true, skip = 0, all_varchar = true, delim = ${lit(delim)}, quote = '"', escape = '"', strict_mode = true)`;
 }
 
 /** Loads a Parquet file (Node; the browser goes through Arrow, see README). */
