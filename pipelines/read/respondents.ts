@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCsvSql, loadParquetSql, sniffDelimiter, type EstimateQuery } from '../../src/lib/data/estimate-queries.ts';
+import { csvErrorText, loadCsvSql, loadParquetSql, parseHeader, sniffDelimiter, type EstimateQuery } from '../../src/lib/data/estimate-queries.ts';
 import type { SqlRunner } from '../../src/lib/own/estimate.ts';
 import { rowsToCsv, xlsxToCsv } from '../../src/lib/own/tabular.ts';
 import { SurveyInputError } from '../../src/lib/own/estimate.ts';
@@ -100,8 +100,15 @@ export async function loadRespondentFile(db: NodeSqlRunner, file: string): Promi
 			} else text = new TextDecoder().decode(bytes.subarray(0, 65536));
 		}
 		const header = text.replace(/^\ufeff/, '').split('\n', 1)[0];
-		await db.exec(loadCsvSql(csvPath, sniffDelimiter(header))).catch((err) => {
-			throw unreadable(file, firstLine(err).replace(csvPath, name));
+		const delim = sniffDelimiter(header);
+		let sql: string;
+		try {
+			sql = loadCsvSql(csvPath, delim, parseHeader(header, delim));
+		} catch (err) {
+			throw unreadable(file, firstLine(err));
+		}
+		await db.exec(sql).catch((err) => {
+			throw unreadable(file, csvErrorText(err instanceof Error ? err.message : String(err)).replace(csvPath, name));
 		});
 		return { format, lineOffset: format === 'csv' || format === 'xlsx' ? 1 : undefined };
 	} finally {

@@ -320,7 +320,8 @@ describe('bad input: one line naming the file and the row or column', () => {
 		await expect(estimate(file('x.parquet', 'w,y\n1,1\n'), design({}))).rejects.toThrow('x.parquet: unreadable: not a Parquet file');
 		await expect(estimate(file('x.xlsx', 'w,y\n1,1\n'), design({}))).rejects.toThrow('x.xlsx: unreadable: not an Excel .xlsx workbook');
 		await expect(estimate(file('x.pdf', 'w,y\n1,1\n'), design({}))).rejects.toThrow('x.pdf: unreadable: unknown file type ".pdf"');
-		await expect(estimate(file('ragged.csv', 'w,y\n' + '1,1\n'.repeat(20) + '2,0,5,6\n'), design({}))).rejects.toThrow(/^ragged\.csv: unreadable: /);
+		await expect(estimate(file('ragged.csv', 'w,y\n' + '1,1\n'.repeat(20) + '2,0,5,6\n'), design({}))).rejects.toThrow('ragged.csv: unreadable: line 22: more fields than the header\'s 2');
+		await expect(estimate(file('dup.csv', 'w,y,w\n1,1,1\n'), design({}))).rejects.toThrow('dup.csv: unreadable: column "w" appears twice in the header');
 	});
 });
 

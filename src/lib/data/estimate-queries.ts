@@ -57,14 +57,48 @@ export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
 	return best[1] > 0 ? best[0] : ',';
 }
 
+/** The column names of a header line (quotes honoured; blank names become column<i>). */
+export function parseHeader(line: string, delim: string): string[] {
+	const out: string[] = [];
+	let cur = '', quoted = false;
+	const l = line.replace(/^\ufeff/, '').replace(/\r$/, '');
+	for (let i = 0; i < l.length; i++) {
+		const ch = l[i];
+		if (quoted) {
+			if (ch === '"' && l[i + 1] === '"') (cur += '"'), i++;
+			else if (ch === '"') quoted = false;
+			else cur += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === delim) out.push(cur), (cur = '');
+		else cur += ch;
+	}
+	out.push(cur);
+	return out.map((c, i) => c.trim() || `column${i + 1}`);
+}
+
 /**
- * Loads a UTF-8 delimited text file as text columns, in file order. The separator is given
- * (sniffDelimiter on the header): DuckDB's own sniffer, when a later row is ragged, may take that
- * row for the header and skip the lines above it; with the separator, header and skip fixed, a
- * ragged row is an error naming its line instead.
+ * Loads a UTF-8 delimited text file as text columns, in file order. Separator and columns come
+ * from the header (sniffDelimiter, parseHeader), not from DuckDB's sniffer: when a later row is
+ * ragged, the sniffer may take that row for the header and skip the lines above it; fixed, a
+ * ragged row is an error naming its line (see csvErrorText).
  */
-export function loadCsvSql(path: string, delim: ',' | ';' | '\t'): string {
-	return `CREATE OR REPLACE TABLE ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, header = true, skip = 0, all_varchar = true, delim = ${lit(delim)}, quote = '"', escape = '"', strict_mode = true)`;
+export function loadCsvSql(path: string, delim: ',' | ';' | '\t', columns: readonly string[]): string {
+	const seen = new Set<string>();
+	for (const c of columns) {
+		if (seen.has(c)) throw new Error(`column "${c}" appears twice in the header`);
+		seen.add(c);
+	}
+	const cols = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
+	return `CREATE OR REPLACE TABLE ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, auto_detect = false, header = true, skip = 0, delim = ${lit(delim)}, quote = '"', escape = '"', strict_mode = true, columns = {${cols}})`;
+}
+
+/** DuckDB's CSV error → "line 22: 3 fields where the header has 2", else its first line. */
+export function csvErrorText(message: string): string {
+	const m = /CSV Error on Line: (\d+)[\s\S]*?Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+	if (m) return `line ${m[1]}: ${Number(m[3]) > Number(m[2]) ? 'more' : 'fewer'} fields than the header's ${m[2]}`;
+	const line = /CSV Error on Line: (\d+)/.exec(message);
+	const first = message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+	return line ? `line ${line[1]}: ${first.replace(/^.*Error: /, '')}` : first.replace(/^Invalid Input Error: /, '');
 }
 
 /** Loads a Parquet file (Node; the browser goes through Arrow, see README). */
