@@ -133,10 +133,23 @@ export function valueCountsQuery(column: string, limit = 50): EstimateQuery<{ va
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/i;
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/i;
 
-/** A code as text: trimmed, 1.0 → 1, empty → NULL. */
-function code(col: string): string {
-	return `nullif(regexp_replace(trim(CAST(${ident(col)} AS VARCHAR)), '\\.0+$', ''), '')`;
+/**
+ * A code as text, empty → NULL. Numbers from typed columns (Parquet, DuckDB) read as the code
+ * a person would type: 1.0 → "1". No regular expressions: this runs for every cell of every
+ * mapped column, and a million-row file must take seconds.
+ */
+function code(col: string, types: Record<string, string>): string {
+	const t = types[col] ?? 'VARCHAR';
+	if (INTEGER.test(t)) return `CAST(${ident(col)} AS VARCHAR)`;
+	if (NUMERIC.test(t)) return `CASE WHEN ${ident(col)} = trunc(${ident(col)}) THEN CAST(CAST(${ident(col)} AS BIGINT) AS VARCHAR) ELSE CAST(${ident(col)} AS VARCHAR) END`;
+	return `nullif(trim(CAST(${ident(col)} AS VARCHAR)), '')`;
+}
+/** A code list for IN (…): each integer code also as typed with a decimal ("1.0", "1,0"). */
+function codeList(codes: readonly string[]): string {
+	const all = codes.map(normCode).flatMap((c) => (/^-?\d+$/.test(c) ? [c, `${c}.0`, `${c},0`] : [c]));
+	return list(all);
 }
 /** A number from text that may use a decimal comma; numeric columns are used as they are. */
 function number(col: string, types: Record<string, string>): string {
@@ -146,32 +159,35 @@ function number(col: string, types: Record<string, string>): string {
 /**
  * The typed respondent table: row number, weight (÷ years pooled), stratum, PSU, fpc, region,
  * sex (K/M), group codes g0…, items y0… (1 yes, 0 no, NULL missing), plus the raw texts the
- * check query needs to name a bad row.
+ * check query needs to name a bad row. Codes are read once (inner SELECT), then classified.
  */
 export function prepareSql(d: SurveyDesign, types: Record<string, string>): string {
 	const sexCodes = d.sexCodes ?? DEFAULT_SEX_CODES;
 	const lower = (xs: string[]) => xs.map((x) => normCode(x).toLowerCase());
-	const cols: string[] = [
+	const inner: string[] = [
 		'rowid + 1 AS row_no',
 		`${number(d.weight, types)} / ${poolYears(d)} AS w`,
 		`CAST(${ident(d.weight)} AS VARCHAR) AS w_raw`,
-		d.strata ? `${code(d.strata)} AS h` : `'1' AS h`,
-		d.psu ? `${code(d.psu)} AS psu` : `CAST(rowid AS VARCHAR) AS psu`,
+		d.strata ? `${code(d.strata, types)} AS h` : `'1' AS h`,
+		d.psu ? `${code(d.psu, types)} AS psu` : `CAST(rowid AS VARCHAR) AS psu`,
 		d.fpc ? `${number(d.fpc, types)} AS fpc` : `NULL::DOUBLE AS fpc`,
-		d.region
-			? `(SELECT CASE WHEN regexp_full_match(r, '\\d{1,2}') THEN lpad(r, 2, '0') WHEN regexp_full_match(r, '\\d{3,4}') THEN lpad(r, 4, '0') ELSE r END FROM (SELECT ${code(d.region)} AS r)) AS region`
-			: `NULL::VARCHAR AS region`,
-		d.sex ? `${code(d.sex)} AS sex_raw` : `NULL::VARCHAR AS sex_raw`,
-		d.sex
-			? `CASE WHEN lower(${code(d.sex)}) IN (${list(lower(sexCodes.K))}) THEN 'K' WHEN lower(${code(d.sex)}) IN (${list(lower(sexCodes.M))}) THEN 'M' END AS sex`
-			: `NULL::VARCHAR AS sex`,
-		...d.by.map((b, i) => `${code(b)} AS g${i}`),
+		d.region ? `${code(d.region, types)} AS region_raw` : `NULL::VARCHAR AS region_raw`,
+		d.sex ? `${code(d.sex, types)} AS sex_raw` : `NULL::VARCHAR AS sex_raw`,
+		...d.by.map((b, i) => `${code(b, types)} AS g${i}`),
+		...d.items.map((it, k) => `${code(it.column, types)} AS c${k}`)
+	];
+	// County codes as two digits, municipality codes as four (1 → 01, 114 → 0114).
+	const region = `CASE WHEN TRY_CAST(region_raw AS INTEGER) IS NULL THEN region_raw WHEN length(region_raw) <= 2 THEN lpad(region_raw, 2, '0') WHEN length(region_raw) <= 4 THEN lpad(region_raw, 4, '0') ELSE region_raw END AS region`;
+	const outer: string[] = [
+		'row_no, w, w_raw, h, psu, fpc, sex_raw',
+		region,
+		`CASE WHEN lower(sex_raw) IN (${codeList(lower(sexCodes.K))}) THEN 'K' WHEN lower(sex_raw) IN (${codeList(lower(sexCodes.M))}) THEN 'M' END AS sex`,
+		...d.by.map((_, i) => `g${i}`),
 		...d.items.map(
-			(it, k) =>
-				`CASE WHEN ${code(it.column)} IS NULL OR ${code(it.column)} IN (${list(it.missing.map(normCode))}) THEN NULL WHEN ${code(it.column)} IN (${list(it.yes.map(normCode))}) THEN 1.0 ELSE 0.0 END AS y${k}`
+			(it, k) => `CASE WHEN c${k} IS NULL OR c${k} IN (${codeList(it.missing)}) THEN NULL WHEN c${k} IN (${codeList(it.yes)}) THEN 1.0 ELSE 0.0 END AS y${k}`
 		)
 	];
-	return `CREATE OR REPLACE TABLE ${PREPARED} AS SELECT ${cols.join(',\n  ')}\nFROM ${RESPONDENTS}`;
+	return `CREATE OR REPLACE TABLE ${PREPARED} AS SELECT ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')}\nFROM ${RESPONDENTS})`;
 }
 
 export interface CheckRow {

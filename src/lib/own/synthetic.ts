@@ -26,9 +26,9 @@ export const COUNTY_POPULATION: Record<string, number> = {
 	'14': 1360, '17': 218, '18': 240, '19': 218, '20': 222, '21': 222, '22': 189, '23': 102, '24': 215, '25': 193
 };
 
-export const AGE_BANDS = ['16-29', '30-44', '45-64', '65-84'] as const;
+export const AGE_BANDS = ['16-29', '30-44', '45-64', '65-84', '85+'] as const;
 /** Relative response propensity by age band (the young answer least, as in HLV). */
-const RESPONSE = { '16-29': 0.55, '30-44': 0.8, '45-64': 1.05, '65-84': 1.35 } as const;
+const RESPONSE = { '16-29': 0.55, '30-44': 0.8, '45-64': 1.05, '65-84': 1.35, '85+': 0.9 } as const;
 
 export interface SyntheticItem {
 	indicator: string;
