@@ -13,9 +13,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ESTIMATE_COLUMNS, type EstimateRow } from '../../src/lib/data/estimate-queries.ts';
+import type { EstimateRow } from '../../src/lib/data/estimate-queries.ts';
 import { CI_METHODS, DESIGN_DEFAULTS, defaultIndicatorId, designToYaml, parseDesignYaml, parsePeriod, type CiMethod, type SurveyDesign } from '../../src/lib/own/design.ts';
-import { estimateLoaded, SurveyInputError } from '../../src/lib/own/estimate.ts';
+import { estimateCsv, estimateLoaded, SurveyInputError } from '../../src/lib/own/estimate.ts';
+
+export { estimateCsv };
 import { loadRespondentFile, openNodeRunner } from '../read/respondents.ts';
 import { rawDir } from '../paths.ts';
 
@@ -104,12 +106,6 @@ function parsePeriodArg(s: string) {
 	} catch (err) {
 		throw new SurveyInputError(`--period: ${err instanceof Error ? err.message : String(err)}`);
 	}
-}
-
-/** Numbers in full precision (the page's values are compared with these), empty for null. */
-export function estimateCsv(rows: readonly EstimateRow[]): string {
-	const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v));
-	return [ESTIMATE_COLUMNS.join(','), ...rows.map((r) => ESTIMATE_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
 export interface EstimateOutcome {

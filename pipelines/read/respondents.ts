@@ -132,10 +132,14 @@ function writeTemp(tmp: string[], text: string): string {
 	return f;
 }
 
+interface SavModule {
+	SavFileReader: new (file: string) => { open(): Promise<void>; meta: { sysvars: { name: string }[] }; readNextRow(includeNulls?: boolean): Promise<Record<string, unknown> | null> };
+}
+
 /** SPSS .sav → CSV text (values as stored: numeric codes, strings trimmed). */
 async function savToCsv(file: string): Promise<string> {
 	// sav-reader is CommonJS with a require-only export map.
-	const { SavFileReader } = createRequire(import.meta.url)('sav-reader') as typeof import('sav-reader');
+	const { SavFileReader } = createRequire(import.meta.url)('sav-reader') as SavModule;
 	const sav = new SavFileReader(file);
 	try {
 		await sav.open();

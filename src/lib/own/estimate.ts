@@ -8,9 +8,11 @@ import {
 	describeQuery,
 	estimateQuery,
 	prepareSql,
+	ESTIMATE_COLUMNS,
 	type CheckRow,
 	type ColumnInfo,
 	type EstimateQuery,
+	type EstimateRow,
 	type RawEstimateRow
 } from '../data/estimate-queries';
 import { designColumns, type SurveyDesign } from './design';
@@ -98,4 +100,10 @@ export async function estimateLoaded(db: SqlRunner, d: SurveyDesign, opts: Estim
 	opts.onStep?.('estimate');
 	const rows = await db.all(estimateQuery(d, { df: Math.max(1, check.psus - check.strata), raw: opts.raw }));
 	return { rows, check, columns };
+}
+
+/** The CLI's CSV (and the page's download): numbers in full precision, empty for null. */
+export function estimateCsv(rows: readonly EstimateRow[]): string {
+	const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v));
+	return [ESTIMATE_COLUMNS.join(','), ...rows.map((r) => ESTIMATE_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
