@@ -374,3 +374,36 @@ describe('the command line', () => {
 		expect(csv.split('\n')[1]).toBe('x,00,T,total,total,2024,2024,0.3333333333333333,0.1,,,3,2.5,');
 	});
 });
+
+describe('from extract to the site’s data', () => {
+	it('estimate --site then npm run pipeline: real rows with the file name, sha256 and design as provenance', async () => {
+		const raw = path.join(tmp, 'raw');
+		const outDir = path.join(tmp, 'site-data');
+		fs.cpSync(path.join(repo, 'data/raw'), raw, { recursive: true });
+		fs.rmSync(path.join(raw, 'own'), { recursive: true, force: true });
+		const f = path.join(tmp, 'extract.csv');
+		const { syntheticItems, writeSyntheticFile } = await import('../../pipelines/generate/respondents.ts');
+		const { syntheticDesignYaml } = await import('../../src/lib/own/synthetic.ts');
+		writeSyntheticFile(f, { respondents: 6000, seed: 11, year: 2024, items: syntheticItems('hlv') });
+		const d = file('site.yaml', syntheticDesignYaml(syntheticItems('hlv'), 2024).replace('period: "2024"', 'period: "2021-2024"'));
+		const env = { ...process.env, ENSAMHET_RAW_DIR: raw, ENSAMHET_OUT_DIR: outDir };
+		const est = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'estimate', f, '--design', d, '--site'], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
+		expect(est.status, est.stderr).toBe(0);
+		const meta = JSON.parse(fs.readFileSync(path.join(raw, 'own/extract.source.json'), 'utf8'));
+		expect(meta).toMatchObject({ source_id: 'own-extract', file: 'extract.csv' });
+		expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(parseDesignYaml(meta.design).period).toEqual({ start: 2021, end: 2024 });
+		const build = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts'], { cwd: repo, env, encoding: 'utf8', timeout: 120_000 });
+		expect(build.status, build.stderr).toBe(0);
+		const expected = fs.readFileSync(path.join(raw, 'own/extract.csv'), 'utf8').split('\n').find((l) => l.startsWith('no_confidant,01,T,total,total,2021,2024,'))!.split(',');
+		const db = await openNodeRunner();
+		const rows = await db.all({
+			sql: `SELECT value, ci_low, n, is_demo, source_id FROM read_parquet('${path.join(outDir, 'observations.parquet')}') WHERE indicator_id = 'no_confidant' AND region_code = '01' AND sex = 'T' AND group_dim = 'total' AND period_start = 2021 AND period_end = 2024`,
+			map: (r) => r
+		});
+		db.close();
+		expect(rows).toEqual([{ value: Number(expected[7]), ci_low: Number(expected[9]), n: Number(expected[11]), is_demo: false, source_id: 'own-extract' }]);
+		const sources = JSON.parse(fs.readFileSync(path.join(outDir, 'sources.json'), 'utf8'));
+		expect(sources.find((s: { source_id: string }) => s.source_id === 'own-extract')).toMatchObject({ input_file: 'extract.csv', input_sha256: meta.sha256 });
+	}, 240_000);
+});

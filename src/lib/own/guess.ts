@@ -30,7 +30,7 @@ export interface Guess {
 }
 
 const NAME = {
-	weight: /^(vikt|vikter|weight|weights|wgt|w|kalibreringsvikt|slutvikt|final_?weight)$/i,
+	weight: /^w$|vikt|weight|wgt/i,
 	strata: /^(strat|strata|stratum|stratum_id|lan|län|county)$/i,
 	psu: /^(psu|kluster|cluster|kommun|municipality|psu_id)$/i,
 	region: /^(lan|län|county|region|lanskod|länskod|kommun|municipality)$/i,
@@ -74,7 +74,8 @@ function missingCodes(codes: string[]): string[] {
 export function guessDesign(input: GuessInput): Guess {
 	const { columns, sample } = input;
 	const byName = (re: RegExp, except: string[] = []) => columns.find((c) => re.test(c.trim()) && !except.includes(c));
-	const weight = byName(NAME.weight) ?? columns.find((c) => !NAME.ignore.test(c) && isWeightLike(values(sample, c)));
+	const weight =
+		byName(NAME.weight) ?? columns.find((c) => !NAME.ignore.test(c) && !NAME.year.test(c) && !NAME.strata.test(c) && !NAME.psu.test(c) && isWeightLike(values(sample, c)));
 	const itemCandidates = columns.filter((c) => !NAME.ignore.test(c) && c !== weight && isItemLike(values(sample, c)));
 	if (!weight || !isWeightLike(values(sample, weight)))
 		return { design: null, problem: 'no-weight', itemCandidates };
