@@ -103,7 +103,9 @@ export async function loadRespondentFile(db: NodeSqlRunner, file: string): Promi
 		const delim = sniffDelimiter(header);
 		let sql: string;
 		try {
-			sql = loadCsvSql(csvPath, delim, parseHeader(header, delim));
+			// The original file is read through a view (parsed once, into the typed table, never kept
+			// as text); converted files are temporary, so they become a table before they go.
+			sql = loadCsvSql(csvPath, delim, parseHeader(header, delim), csvPath === file ? 'VIEW' : 'TABLE');
 		} catch (err) {
 			throw unreadable(file, firstLine(err));
 		}

@@ -82,14 +82,14 @@ export function parseHeader(line: string, delim: string): string[] {
  * ragged, the sniffer may take that row for the header and skip the lines above it; fixed, a
  * ragged row is an error naming its line (see csvErrorText).
  */
-export function loadCsvSql(path: string, delim: ',' | ';' | '\t', columns: readonly string[]): string {
+export function loadCsvSql(path: string, delim: ',' | ';' | '\t', columns: readonly string[], as: 'TABLE' | 'VIEW' = 'TABLE'): string {
 	const seen = new Set<string>();
 	for (const c of columns) {
 		if (seen.has(c)) throw new Error(`column "${c}" appears twice in the header`);
 		seen.add(c);
 	}
 	const cols = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
-	return `CREATE OR REPLACE TABLE ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, auto_detect = false, header = true, skip = 0, delim = ${lit(delim)}, quote = '"', escape = '"', strict_mode = true, columns = {${cols}})`;
+	return `CREATE OR REPLACE ${as} ${RESPONDENTS} AS SELECT * FROM read_csv(${lit(path)}, auto_detect = false, header = true, skip = 0, delim = ${lit(delim)}, quote = '"', escape = '"', strict_mode = true, columns = {${cols}})`;
 }
 
 /** DuckDB's CSV error → "line 22: 3 fields where the header has 2", else its first line. */
@@ -157,19 +157,22 @@ function number(col: string, types: Record<string, string>): string {
 }
 
 /**
- * The typed respondent table: row number, weight (÷ years pooled), stratum, PSU, fpc, region,
- * sex (K/M), group codes g0…, items y0… (1 yes, 0 no, NULL missing), plus the raw texts the
- * check query needs to name a bad row. Codes are read once (inner SELECT), then classified.
+ * The typed respondents, as a SELECT over `source`: weight (÷ years pooled), stratum, PSU, fpc,
+ * region, sex (K/M), group codes g0…, items y0… (1 yes, 0 no, NULL missing), and the raw texts
+ * a message needs. Codes are read once (inner SELECT), then classified. `source` may carry a
+ * row_no column (the locate query); the table itself has none: numbering rows needs a window
+ * over the whole file, which would serialise the scan, and only a bad row needs its number.
  */
-export function prepareSql(d: SurveyDesign, types: Record<string, string>): string {
+function preparedSelect(d: SurveyDesign, types: Record<string, string>, source: string, rowNo: boolean): string {
 	const sexCodes = d.sexCodes ?? DEFAULT_SEX_CODES;
 	const lower = (xs: string[]) => xs.map((x) => normCode(x).toLowerCase());
 	const inner: string[] = [
-		'rowid + 1 AS row_no',
+		...(rowNo ? ['row_no'] : []),
 		`${number(d.weight, types)} / ${poolYears(d)} AS w`,
 		`CAST(${ident(d.weight)} AS VARCHAR) AS w_raw`,
 		d.strata ? `${code(d.strata, types)} AS h` : `'1' AS h`,
-		d.psu ? `${code(d.psu, types)} AS psu` : `CAST(rowid AS VARCHAR) AS psu`,
+		// Without a PSU column each respondent is its own PSU.
+		d.psu ? `${code(d.psu, types)} AS psu` : rowNo ? 'CAST(row_no AS VARCHAR) AS psu' : `CAST(row_number() OVER () AS VARCHAR) AS psu`,
 		d.fpc ? `${number(d.fpc, types)} AS fpc` : `NULL::DOUBLE AS fpc`,
 		d.region ? `${code(d.region, types)} AS region_raw` : `NULL::VARCHAR AS region_raw`,
 		d.sex ? `${code(d.sex, types)} AS sex_raw` : `NULL::VARCHAR AS sex_raw`,
@@ -179,7 +182,7 @@ export function prepareSql(d: SurveyDesign, types: Record<string, string>): stri
 	// County codes as two digits, municipality codes as four (1 → 01, 114 → 0114).
 	const region = `CASE WHEN TRY_CAST(region_raw AS INTEGER) IS NULL THEN region_raw WHEN length(region_raw) <= 2 THEN lpad(region_raw, 2, '0') WHEN length(region_raw) <= 4 THEN lpad(region_raw, 4, '0') ELSE region_raw END AS region`;
 	const outer: string[] = [
-		'row_no, w, w_raw, h, psu, fpc, sex_raw',
+		`${rowNo ? 'row_no, w_raw, ' : ''}w, h, psu, fpc, sex_raw`,
 		region,
 		`CASE WHEN lower(sex_raw) IN (${codeList(lower(sexCodes.K))}) THEN 'K' WHEN lower(sex_raw) IN (${codeList(lower(sexCodes.M))}) THEN 'M' END AS sex`,
 		...d.by.map((_, i) => `g${i}`),
@@ -187,20 +190,27 @@ export function prepareSql(d: SurveyDesign, types: Record<string, string>): stri
 			(it, k) => `CASE WHEN c${k} IS NULL OR c${k} IN (${codeList(it.missing)}) THEN NULL WHEN c${k} IN (${codeList(it.yes)}) THEN 1.0 ELSE 0.0 END AS y${k}`
 		)
 	];
-	return `CREATE OR REPLACE TABLE ${PREPARED} AS SELECT ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')}\nFROM ${RESPONDENTS})`;
+	return `SELECT ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')}\nFROM ${source})`;
 }
+
+export function prepareSql(d: SurveyDesign, types: Record<string, string>): string {
+	return `CREATE OR REPLACE TABLE ${PREPARED} AS ${preparedSelect(d, types, RESPONDENTS, false)}`;
+}
+
+/** Kinds of bad row, each a condition on the typed columns (checked together, located one by one). */
+export const BAD_ROWS = {
+	weight: 'w IS NULL OR NOT isfinite(w) OR w <= 0',
+	sex: 'sex IS NULL AND sex_raw IS NOT NULL',
+	stratum: 'h IS NULL',
+	psu: 'psu IS NULL',
+	fpc: 'fpc IS NULL OR fpc <= 0'
+} as const;
+export type BadRowKind = keyof typeof BAD_ROWS;
 
 export interface CheckRow {
 	rows: number;
-	/** First row whose weight is missing, not a number, zero or negative; with its text. */
-	badWeightRow: number | null;
-	badWeight: string | null;
-	/** First row with a sex code that is neither a women's nor a men's code. */
-	badSexRow: number | null;
-	badSex: string | null;
-	emptyStratumRow: number | null;
-	emptyPsuRow: number | null;
-	badFpcRow: number | null;
+	/** Respondents with each kind of bad row (0 = none). */
+	bad: Record<BadRowKind, number>;
 	/** Valid answers per item (same order as design.items). */
 	valid: number[];
 	/** A stratum with a single PSU (first by name), and how many such strata. */
@@ -210,19 +220,14 @@ export interface CheckRow {
 	psus: number;
 }
 
-/** One scan that finds the first bad row of each kind and counts what the estimator needs. */
+/** One scan that counts bad rows of each kind and what the estimator needs. */
 export function checkQuery(d: SurveyDesign): EstimateQuery<CheckRow> {
 	const valid = d.items.map((_, k) => `CAST(count(y${k}) AS INTEGER) AS valid${k}`);
+	const kinds = (Object.keys(BAD_ROWS) as BadRowKind[]).filter((k) => k !== 'fpc' || d.fpc);
 	return {
 		sql: `WITH s AS (SELECT h, count(DISTINCT psu) AS k FROM ${PREPARED} GROUP BY h)
 SELECT CAST(count(*) AS INTEGER) AS rows,
-  CAST(min(row_no) FILTER (WHERE w IS NULL OR NOT isfinite(w) OR w <= 0) AS INTEGER) AS bad_weight_row,
-  arg_min(w_raw, row_no) FILTER (WHERE w IS NULL OR NOT isfinite(w) OR w <= 0) AS bad_weight,
-  CAST(min(row_no) FILTER (WHERE sex IS NULL AND sex_raw IS NOT NULL) AS INTEGER) AS bad_sex_row,
-  arg_min(sex_raw, row_no) FILTER (WHERE sex IS NULL AND sex_raw IS NOT NULL) AS bad_sex,
-  CAST(min(row_no) FILTER (WHERE h IS NULL) AS INTEGER) AS empty_stratum_row,
-  CAST(min(row_no) FILTER (WHERE psu IS NULL) AS INTEGER) AS empty_psu_row,
-  ${d.fpc ? 'CAST(min(row_no) FILTER (WHERE fpc IS NULL OR fpc <= 0) AS INTEGER)' : 'NULL::INTEGER'} AS bad_fpc_row,
+  ${kinds.map((k) => `CAST(count(*) FILTER (WHERE ${BAD_ROWS[k]}) AS INTEGER) AS bad_${k},`).join('\n  ')}
   ${valid.length ? valid.join(', ') + ',' : ''}
   (SELECT min(h) FROM s WHERE k = 1) AS lonely_stratum,
   (SELECT CAST(count(*) AS INTEGER) FROM s WHERE k = 1) AS lonely_strata,
@@ -230,17 +235,10 @@ SELECT CAST(count(*) AS INTEGER) AS rows,
   (SELECT CAST(sum(k) AS INTEGER) FROM s) AS psus
 FROM ${PREPARED}`,
 		map: (r) => {
-			const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 			const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 			return {
 				rows: Number(r.rows),
-				badWeightRow: n(r.bad_weight_row),
-				badWeight: s(r.bad_weight),
-				badSexRow: n(r.bad_sex_row),
-				badSex: s(r.bad_sex),
-				emptyStratumRow: n(r.empty_stratum_row),
-				emptyPsuRow: n(r.empty_psu_row),
-				badFpcRow: n(r.bad_fpc_row),
+				bad: Object.fromEntries((Object.keys(BAD_ROWS) as BadRowKind[]).map((k) => [k, Number(r[`bad_${k}`] ?? 0)])) as Record<BadRowKind, number>,
 				valid: d.items.map((_, k) => Number(r[`valid${k}`])),
 				lonelyStratum: s(r.lonely_stratum),
 				lonelyStrata: Number(r.lonely_strata),
@@ -248,6 +246,15 @@ FROM ${PREPARED}`,
 				psus: Number(r.psus)
 			};
 		}
+	};
+}
+
+/** The first bad row of a kind, numbered in file order (1 = first data row), with its raw texts. */
+export function locateQuery(d: SurveyDesign, types: Record<string, string>, kind: BadRowKind): EstimateQuery<{ row: number; weight: string | null; sex: string | null }> {
+	const numbered = `(SELECT row_number() OVER () AS row_no, * FROM ${RESPONDENTS})`;
+	return {
+		sql: `SELECT CAST(row_no AS INTEGER) AS row_no, w_raw, sex_raw FROM (${preparedSelect(d, types, numbered, true)}) WHERE ${BAD_ROWS[kind]} ORDER BY row_no LIMIT 1`,
+		map: (r) => ({ row: Number(r.row_no), weight: r.w_raw === null || r.w_raw === undefined ? null : String(r.w_raw), sex: r.sex_raw === null || r.sex_raw === undefined ? null : String(r.sex_raw) })
 	};
 }
 
@@ -312,16 +319,14 @@ export function estimateQuery(d: SurveyDesign, opts: EstimateOptions): EstimateQ
 	const itemStructs = d.items.map((_, k) => `{'k': ${k}, 'a': coalesce(a${k}, 0), 'b': coalesce(b${k}, 0), 'n': n${k}}`);
 	const groupStructs = [`{'d': 'total', 'c': 'total'}`, ...d.by.map((b, i) => `{'d': ${lit(groupDimOf(d, b))}, 'c': g${i}}`)];
 	const dom = 'k, region_code, sex_code, gd, gc';
-	const fpc = d.fpc
-		? `CASE WHEN any_value(fpc) <= 1 THEN 1 - any_value(fpc) ELSE 1 - count(DISTINCT psu) / any_value(fpc) END`
-		: '1.0';
+	const fpc = d.fpc ? `CASE WHEN any_value(fpc) <= 1 THEN 1 - any_value(fpc) ELSE 1 - count(DISTINCT psu) / any_value(fpc) END` : '1.0';
 	const lonelyTerm = d.lonelyPsu === 'adjust' ? 'f * s2' : '0';
 	const sql = `WITH cells AS (
-  SELECT ${cellKeys.join(', ')}, ${sums.join(', ')}
+  SELECT ${cellKeys.join(', ')}, ${sums.join(', ')}${d.fpc ? ', any_value(fpc) AS fpc' : ''}
   FROM ${PREPARED} GROUP BY ${cellKeys.join(', ')}
 ),
 strata AS (
-  SELECT h, count(DISTINCT psu) AS n_h, ${fpc} AS f FROM ${PREPARED} GROUP BY h
+  SELECT h, count(DISTINCT psu) AS n_h, ${fpc} AS f FROM cells GROUP BY h
 ),
 by_item AS (SELECT ${cellKeys.join(', ')}, unnest([${itemStructs.join(', ')}]) AS it FROM cells),
 by_region AS (SELECT *, unnest(list_filter([region, '00'], x -> x IS NOT NULL)) AS region_code FROM by_item),

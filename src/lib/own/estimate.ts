@@ -5,9 +5,12 @@
  */
 import {
 	checkQuery,
+	csvErrorText,
 	describeQuery,
 	estimateQuery,
+	locateQuery,
 	prepareSql,
+	type BadRowKind,
 	ESTIMATE_COLUMNS,
 	type CheckRow,
 	type ColumnInfo,
@@ -63,19 +66,27 @@ function rowText(row: number, lineOffset: number | undefined): string {
 	return lineOffset === undefined ? `row ${row}` : `row ${row} (line ${row + lineOffset})`;
 }
 
-/** Turns the check query's findings into the first error, if any. */
-export function checkProblems(d: SurveyDesign, c: CheckRow, file: string, lineOffset?: number): string | null {
+/** Turns the check query's findings into the first error, if any; `locate` numbers a bad row. */
+export async function checkProblems(
+	d: SurveyDesign,
+	c: CheckRow,
+	file: string,
+	lineOffset: number | undefined,
+	locate: (kind: BadRowKind) => Promise<{ row: number; weight: string | null; sex: string | null }>
+): Promise<string | null> {
 	if (c.rows === 0) return `${file}: no respondents (the file has a header but no rows)`;
-	if (c.badWeightRow !== null) {
-		const v = c.badWeight;
+	if (c.bad.weight > 0) {
+		const { row, weight: v } = await locate('weight');
 		const what = v === null || v.trim() === '' ? 'is empty' : Number.isFinite(Number(v.replace(',', '.'))) ? `is ${v}: zero or negative` : `"${v}" is not a number`;
-		return `${file}: ${rowText(c.badWeightRow, lineOffset)}: weight in column "${d.weight}" ${what}; every weight must be a positive number`;
+		return `${file}: ${rowText(row, lineOffset)}: weight in column "${d.weight}" ${what}; every weight must be a positive number${more(c.bad.weight)}`;
 	}
-	if (c.badSexRow !== null)
-		return `${file}: ${rowText(c.badSexRow, lineOffset)}: sex code "${c.badSex}" in column "${d.sex}" is neither a women's nor a men's code (set sex_codes in the design)`;
-	if (c.emptyStratumRow !== null) return `${file}: ${rowText(c.emptyStratumRow, lineOffset)}: stratum in column "${d.strata}" is empty`;
-	if (c.emptyPsuRow !== null) return `${file}: ${rowText(c.emptyPsuRow, lineOffset)}: PSU in column "${d.psu}" is empty`;
-	if (c.badFpcRow !== null) return `${file}: ${rowText(c.badFpcRow, lineOffset)}: finite population correction in column "${d.fpc}" is empty or not positive`;
+	if (c.bad.sex > 0) {
+		const { row, sex } = await locate('sex');
+		return `${file}: ${rowText(row, lineOffset)}: sex code "${sex}" in column "${d.sex}" is neither a women's nor a men's code (set sex_codes in the design)${more(c.bad.sex)}`;
+	}
+	if (c.bad.stratum > 0) return `${file}: ${rowText((await locate('stratum')).row, lineOffset)}: stratum in column "${d.strata}" is empty${more(c.bad.stratum)}`;
+	if (c.bad.psu > 0) return `${file}: ${rowText((await locate('psu')).row, lineOffset)}: PSU in column "${d.psu}" is empty${more(c.bad.psu)}`;
+	if (c.bad.fpc > 0) return `${file}: ${rowText((await locate('fpc')).row, lineOffset)}: finite population correction in column "${d.fpc}" is empty or not positive${more(c.bad.fpc)}`;
 	for (let k = 0; k < d.items.length; k++) {
 		if (c.valid[k] === 0) {
 			const it = d.items[k];
@@ -87,15 +98,24 @@ export function checkProblems(d: SurveyDesign, c: CheckRow, file: string, lineOf
 	return null;
 }
 
+function more(n: number): string {
+	return n > 1 ? ` (${n - 1} more such rows)` : '';
+}
+
 /** Checks and estimates the loaded `respondents` table. Throws SurveyInputError on bad input. */
 export async function estimateLoaded(db: SqlRunner, d: SurveyDesign, opts: EstimateRunOptions): Promise<EstimateResult> {
 	const columns = await db.all(describeQuery);
 	checkColumns(d, columns, opts.file);
 	const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
 	opts.onStep?.('check');
-	await db.exec(prepareSql(d, types));
+	await db.exec(prepareSql(d, types)).catch((err: unknown) => {
+		// A view over a CSV file is parsed here: a ragged line surfaces now.
+		const msg = err instanceof Error ? err.message : String(err);
+		if (/CSV Error|sniff|Invalid unicode/i.test(msg)) throw new SurveyInputError(`${opts.file}: unreadable: ${csvErrorText(msg)}`);
+		throw err;
+	});
 	const [check] = await db.all(checkQuery(d));
-	const problem = checkProblems(d, check, opts.file, opts.lineOffset);
+	const problem = await checkProblems(d, check, opts.file, opts.lineOffset, async (kind) => (await db.all(locateQuery(d, types, kind)))[0]);
 	if (problem) throw new SurveyInputError(problem);
 	opts.onStep?.('estimate');
 	const rows = await db.all(estimateQuery(d, { df: Math.max(1, check.psus - check.strata), raw: opts.raw }));
