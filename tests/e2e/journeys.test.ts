@@ -1,0 +1,70 @@
+/**
+ * The region analyst's journey (issue #20): choose "my county" on the home page, find it
+ * remembered on the next visit (this device only), reach the county index from the menu, at a
+ * phone, a laptop and a projector size.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './helpers/browser.ts';
+
+let h: Harness;
+beforeAll(async () => {
+	h = await startHarness();
+});
+afterAll(async () => {
+	await h?.close();
+});
+
+const SIZES = [
+	{ width: 390, height: 844 },
+	{ width: 1280, height: 800 },
+	{ width: 1920, height: 1080 }
+];
+
+describe.each(SIZES)('county chooser at $width×$height', (size) => {
+	it('takes the visitor to the chosen county and remembers it on the next visit', async () => {
+		const page = await h.open('/');
+		await page.setViewportSize(size);
+		await page.evaluate(() => localStorage.clear());
+		await page.reload({ waitUntil: 'load' });
+		expect(await page.getByTestId('my-county').count()).toBe(0);
+		await page.getByLabel('Välj ditt län').first().selectOption('21');
+		await page.getByRole('button', { name: 'Visa', exact: true }).first().click();
+		await page.waitForURL(/\/region\/21$/);
+		expect(await page.locator('h1').innerText()).toContain('Gävleborg');
+
+		await page.goto(h.server.url + '/', { waitUntil: 'load' });
+		const mine = page.getByTestId('my-county');
+		await mine.waitFor();
+		expect(await mine.innerText()).toContain('Gävleborgs län');
+		expect(await mine.locator('a').getAttribute('href')).toMatch(/\/region\/21$/);
+		// Stored on the device only, under one key.
+		expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['ensamhetsmonitorn:county']);
+
+		// Forgetting it clears the device.
+		await page.getByRole('button', { name: 'Glöm valet' }).click();
+		expect(await page.evaluate(() => localStorage.length)).toBe(0);
+		await page.close();
+	});
+});
+
+describe('the menu item for counties', () => {
+	it.each([
+		['/', 'Län', 'Län'],
+		['/en', 'Counties', 'Counties']
+	])('on %s opens a county chooser, not the nation', async (start, link, heading) => {
+		const page = await h.open(start);
+		await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+		await page.waitForURL(/\/region$/);
+		expect(await page.locator('h1').innerText()).toBe(heading);
+		expect(await page.getByTestId('region-index').locator('a').count()).toBe(22);
+		expect(await page.getByTestId('county-chooser').count()).toBe(1);
+		await page.close();
+	});
+
+	it('the no-JavaScript form address ?lan=21 leads on to the county', async () => {
+		const page = await h.open('/region?lan=21');
+		await page.waitForURL(/\/region\/21$/);
+		expect(await page.evaluate(() => localStorage.getItem('ensamhetsmonitorn:county'))).toBe('21');
+		await page.close();
+	});
+});
