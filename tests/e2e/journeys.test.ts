@@ -27,7 +27,7 @@ describe.each(SIZES)('county chooser at $width×$height', (size) => {
 		await page.evaluate(() => localStorage.clear());
 		await page.reload({ waitUntil: 'load' });
 		expect(await page.getByTestId('my-county').count()).toBe(0);
-		await page.getByLabel('Välj ditt län').first().selectOption('21');
+		await page.getByRole('combobox', { name: 'Välj ditt län' }).selectOption('21');
 		await page.getByRole('button', { name: 'Visa', exact: true }).first().click();
 		await page.waitForURL(/\/region\/21$/);
 		expect(await page.locator('h1').innerText()).toContain('Gävleborg');
