@@ -68,3 +68,55 @@ describe('the menu item for counties', () => {
 		await page.close();
 	});
 });
+
+describe('tooltips on every chart kind (mouse, keyboard, touch)', () => {
+	const tipText = (page: import('playwright-core').Page) => page.locator('.chart-tip:not([hidden])').innerText();
+
+	it('mouse: hovering a county dot shows its value, interval, period and outcome', async () => {
+		const page = await h.open('/indikator/no_confidant');
+		const dot = page.locator('#regions-plot svg [data-region="21"]');
+		const [value, low, high] = await Promise.all(['data-value', 'data-ci-low', 'data-ci-high'].map((a) => dot.getAttribute(a)));
+		await dot.hover();
+		const text = (await tipText(page)).replace(/[\u00a0\u202f]/g, ' ');
+		const pct = (v: string | null) => `${Number(v).toFixed(1).replace('.', ',')} %`;
+		expect(text).toContain('Gävleborgs län');
+		expect(text).toContain(pct(value));
+		expect(text).toContain(`${pct(low)}–${pct(high)}`);
+		expect(text).toMatch(/\d{4}–\d{4}/);
+		await page.mouse.move(0, 0);
+		await page.locator('.chart-tip').first().waitFor({ state: 'hidden' });
+		await page.close();
+	});
+
+	it('keyboard: the chart is a tab stop, arrows step through the values and the tip is announced', async () => {
+		const page = await h.open('/indikator/no_confidant');
+		const chart = page.locator('#trend-plot');
+		await chart.focus();
+		expect(await chart.getAttribute('tabindex')).toBe('0');
+		await page.keyboard.press('Home');
+		const first = (await tipText(page)).replace(/[\u00a0\u202f]/g, ' ');
+		const years = await page.$$eval('#trend-plot svg [data-value]', (els) => els.map((e) => e.getAttribute('data-period')));
+		expect(first).toContain(years[0]!);
+		await page.keyboard.press('ArrowRight');
+		expect(await tipText(page)).toContain(years[1]!);
+		await page.keyboard.press('End');
+		expect(await tipText(page)).toContain(years.at(-1)!);
+		const announced = await page.locator('.tips [aria-live="polite"]').first().innerText();
+		expect(announced).toContain(years.at(-1)!);
+		await page.keyboard.press('Escape');
+		await page.locator('.chart-tip').first().waitFor({ state: 'hidden' });
+		await page.close();
+	});
+
+	it('touch: tapping a group dot shows its tip', async () => {
+		const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'sv-SE' });
+		const page = await context.newPage();
+		await page.goto(h.server.url + '/indikator/no_confidant', { waitUntil: 'load' });
+		const dot = page.locator('#groups-plot svg [data-value]').first();
+		await dot.scrollIntoViewIfNeeded();
+		await dot.tap();
+		const text = await tipText(page);
+		expect(text.replace(/[\u00a0\u202f]/g, ' ')).toContain(`${Number(await dot.getAttribute('data-value')).toFixed(1).replace('.', ',')} %`);
+		await context.close();
+	});
+});

@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '$lib/data/queries';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import { periodLabel } from '$lib/data/observation';
+import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
 import { INK, MUTED, SERIES } from './palette';
 
@@ -45,7 +46,7 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: label, x1: 'ci_low', x2: 'ci_high', stroke: SERIES, strokeWidth: 3, strokeOpacity: 0.45 }),
 			Plot.dot(shown, {
 				y: label, x: 'value', r: 5, fill: SERIES, stroke: 'white',
-				title: (r: ObservationRow) => `${label(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}`,
+				title: (r: ObservationRow) => `${label(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''}`,
 				render: annotate(shown, (r) => ({ group: r.group_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n, demo: String(r.is_demo) }))
 			}),
 			...(fromZero ? [Plot.ruleX([0], { stroke: INK })] : [])

@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '$lib/data/queries';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import { periodLabel } from '$lib/data/observation';
+import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
 import type { Polarity } from '$lib/data/catalog';
 import { inferPolarity, markColor, outcomeScales } from './outcome-key';
@@ -54,7 +55,7 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 			Plot.dot(shown, {
 				// One function for fill, stroke and symbol: Plot's legend then draws the marks' own shapes.
 				y: name, x: 'value', r: 5, fill: outcome, stroke: outcome, symbol: outcome, strokeWidth: 1.5,
-				title: (r: ObservationRow) => `${name(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
+				title: (r: ObservationRow) => `${name(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
 				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo) }))
 			}),
 			Plot.ruleX([0], { stroke: INK })
