@@ -1,6 +1,6 @@
 /**
  * Behaviours no other browser test covered (issue #19): the About page's content against the
- * data it describes, its downloads as served, and the English CSV download of a chart.
+ * data it describes and its downloads as served.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,32 +44,6 @@ describe.each([
 			expect(res.status, href).toBe(200);
 			expect((await res.arrayBuffer()).byteLength, href).toBeGreaterThan(100);
 		}
-		await page.close();
-	});
-});
-
-describe('English CSV download', () => {
-	it('names the indicator, the region and the source in English, with the values drawn', async () => {
-		const page = await h.open('/en/indikator/no_confidant');
-		const frame = 'trend';
-		await page.click(`#${frame}-export-button`);
-		const item = `#${frame}-export-menu [data-export="csv-standard"]`;
-		await page.waitForSelector(item);
-		const [dl] = await Promise.all([page.waitForEvent('download'), page.click(item)]);
-		const text = fs.readFileSync((await dl.path())!, 'utf8').replace(/^\ufeff/, '');
-		const rows = parseCsv(text);
-		const indicators = dataJson<{ id: string; name: Record<string, string> }[]>('indicators.json');
-		const en = indicators.find((i) => i.id === 'no_confidant')!.name.en;
-		expect(rows.length).toBeGreaterThan(3);
-		for (const r of rows) {
-			expect(r.indicator_name).toBe(en);
-			expect(r.region_name).toBe('Sweden');
-			expect(r.source).toMatch(/^Source: /);
-		}
-		const drawn = await page.$$eval('[data-chart-frame="trend"] svg [data-value]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
-		expect(drawn.length).toBeGreaterThan(0);
-		const values = new Set(rows.map((r) => Number(r.value)));
-		for (const v of drawn) expect(values.has(v), `drawn ${v} in the CSV`).toBe(true);
 		await page.close();
 	});
 });
