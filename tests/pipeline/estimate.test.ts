@@ -277,7 +277,7 @@ describe('input formats give the same estimates', () => {
 		const r = cell(await estimate(f, { ...d, weight: 'vikt_å' }));
 		expect(r.se_p).toBeCloseTo(0.13046766300651388, 14);
 	});
-	it('Parquet and Excel', async () => {
+	it('Parquet, Excel and SPSS .sav', async () => {
 		const csv = file('fmt.csv', HAND);
 		const pq = path.join(tmp, 'fmt.parquet');
 		const db = await openNodeRunner();
@@ -289,7 +289,9 @@ describe('input formats give the same estimates', () => {
 		const xlsx = path.join(tmp, 'fmt.xlsx');
 		await wb.xlsx.writeFile(xlsx);
 		const base = await estimate(csv, d);
-		for (const f of [pq, xlsx]) {
+		// SPSS: the same design saved by GNU PSPP (fixtures-own/hand.sps → hand.sav), read with sav-reader.
+		const sav = path.join(__dirname, 'fixtures-own/hand.sav');
+		for (const f of [pq, xlsx, sav]) {
 			const rows = await estimate(f, d);
 			expect(rows.map((r) => [r.sex, r.p, r.se_p])).toEqual(base.map((r) => [r.sex, r.p, r.se_p]));
 		}
