@@ -131,6 +131,32 @@ describe('/egna-data', () => {
 		await page.close();
 	});
 
+	it('the mapping saves as the CLI\'s YAML and loads again; a file too large is refused with the reason', async () => {
+		const page = await openReady('/egna-data');
+		await drop(page, path.basename(csvFile), fs.readFileSync(csvFile));
+		await page.waitForSelector('[data-phase="mapping"]', { timeout: 60_000 });
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.click('text=Spara mappningen (YAML)')]);
+		const yaml = fs.readFileSync((await dl.path())!, 'utf8');
+		const saved = parseDesignYaml(yaml);
+		expect(saved).toEqual(parseDesignYaml(syntheticDesignYaml(syntheticItems('hlv'), 2024)));
+		// Changed on disk (Korn–Graubard, one item) and loaded back into the form.
+		const edited = path.join(tmp, 'edited.yaml');
+		fs.writeFileSync(edited, yaml.replace('ci: wald', 'ci: korn-graubard'));
+		await page.setInputFiles('.file-button input[type="file"]', edited);
+		await page.waitForFunction(() => [...document.querySelectorAll('form.mapping select')].some((s) => (s as HTMLSelectElement).value === 'korn-graubard'));
+		// A 500 MB file (size as the browser reports it) is refused before anything is read.
+		await page.evaluate(() => {
+			const f = new File(['x'], 'huge.csv');
+			Object.defineProperty(f, 'size', { value: 500 * 2 ** 20 });
+			const dt = new DataTransfer();
+			dt.items.add(f);
+			document.querySelector('[data-testid="own-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		});
+		await page.waitForSelector('[data-testid="own-error"]');
+		expect(await page.textContent('[data-testid="own-error"]')).toContain('huge.csv: too large for the browser');
+		await page.close();
+	});
+
 	it('a Windows-1252 file with semicolons and decimal commas gives the same numbers as UTF-8', async () => {
 		const text = fs.readFileSync(csvFile, 'utf8').split('\n').slice(0, 3001).join('\n');
 		const semi = text.replaceAll(',', ';').replace(/;(\d+)\.(\d+);/g, ';$1,$2;').replace('vikt', 'vikt_ä');
