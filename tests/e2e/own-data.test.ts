@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './helpers/browser.ts';
+import { repoRoot, startHarness, type Harness } from './helpers/browser.ts';
 import { syntheticItems, writeSyntheticFile } from '../../pipelines/generate/respondents.ts';
 import { syntheticDesignYaml, syntheticFileName } from '../../src/lib/own/synthetic.ts';
 import { parseDesignYaml } from '../../src/lib/own/design.ts';
@@ -29,6 +29,8 @@ beforeAll(async () => {
 	h = await startHarness();
 });
 afterAll(async () => {
+	// Bad files are answered on the page, never by an uncaught error in the console.
+	expect(h?.consoleErrors ?? []).toEqual([]);
 	await h?.close();
 	fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -110,6 +112,14 @@ describe('/egna-data', () => {
 		await page.waitForSelector('[data-testid="own-results"]', { timeout: 60_000 });
 		expect(await page.textContent('[data-testid="own-vs-official"]')).toMatch(/hela filen \d+,\d\s%/);
 		expect(await page.$$eval('[data-chart-frame^="own-regions-"] svg [data-region]', (els) => els.length)).toBeGreaterThanOrEqual(15);
+		// The form, the charts and the tables: no WCAG 2.1 AA violations.
+		await page.addScriptTag({ content: fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+		const violations = await page.evaluate(async () => {
+			// @ts-expect-error axe is injected above
+			const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+		});
+		expect(violations).toEqual([]);
 		await page.close();
 	});
 
