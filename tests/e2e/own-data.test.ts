@@ -112,6 +112,18 @@ describe('/egna-data', () => {
 		await page.waitForSelector('[data-testid="own-results"]', { timeout: 60_000 });
 		expect(await page.textContent('[data-testid="own-vs-official"]')).toMatch(/hela filen \d+,\d\s%/);
 		expect(await page.$$eval('[data-chart-frame^="own-regions-"] svg [data-region]', (els) => els.length)).toBeGreaterThanOrEqual(15);
+		// Exports work on the user's own charts and say what the data are: SVG and CSV.
+		const frame = await page.$eval('[data-chart-frame^="own-regions-"]', (e) => e.getAttribute('data-chart-frame')!);
+		for (const [key, check] of [
+			['csv-standard', (t: string) => expect(t).toContain('Egna data, inte officiell statistik')],
+			['svg', (t: string) => expect(t).toMatch(/^<\?xml|<svg/)]
+		] as const) {
+			await page.click(`#${frame}-export-button`);
+			await page.waitForSelector(`#${frame}-export-menu [data-export="${key}"]`);
+			const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(`#${frame}-export-menu [data-export="${key}"]`)]);
+			check(fs.readFileSync((await dl.path())!, 'utf8'));
+			expect(dl.suggestedFilename()).not.toContain('exempeldata');
+		}
 		// The form, the charts and the tables: no WCAG 2.1 AA violations.
 		await page.addScriptTag({ content: fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
 		const violations = await page.evaluate(async () => {
