@@ -159,3 +159,16 @@ describe('no chart label is clipped (text boxes inside their SVG)', () => {
 			await context.close();
 		});
 });
+
+describe('periods run from earliest to latest everywhere', () => {
+	it.each(['/region/21', '/en/region/21', '/indikator/trust_others', '/delmal/3', '/'])('%s', async (path) => {
+		const page = await h.open(path);
+		const text = (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+		// "2023 – 2022" or "2004–2007 – 2021–2024": a range whose ends are out of order or chained windows.
+		const reversed = [...text.matchAll(/\b(\d{4})(?:–(\d{4}))? – (\d{4})(?:–(\d{4}))?\b/g)].map((m) => m[0]);
+		expect(reversed).toEqual([]);
+		const ranges = [...text.matchAll(/\b(19|20)(\d\d)–(19|20)(\d\d)\b/g)].filter((m) => Number(m[1] + m[2]) > Number(m[3] + m[4]));
+		expect(ranges.map((m) => m[0])).toEqual([]);
+		await page.close();
+	});
+});

@@ -72,7 +72,7 @@ export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions
 				title: (s: (typeof scaled)[number]) => `${s.label}: ${opts.outcomeLabels[s.outcome]}`,
 				render: annotate(withValue, (s) => ({ indicator: s.id, value: s.value, benchmark: s.nation, outcome: s.outcome }))
 			}),
-			...(narrow ? [Plot.text(scaled, { x: -1.1, y: 'label', text: 'label', textAnchor: 'start', dy: -17, fill: INK, fontSize: 13, lineWidth: Math.floor((width - 16) / 7) })] : []),
+			...(narrow ? [Plot.text(scaled, { x: -1.1, y: 'label', text: 'label', textAnchor: 'start', dy: -17, fill: INK, stroke: 'white', strokeWidth: 4, fontSize: 13, lineWidth: Math.floor((width - 16) / 7) })] : []),
 			Plot.text([sv ? 'Riket' : 'Sweden'], { x: 0, frameAnchor: 'top', dy: -2, fill: MUTED, fontSize: 11 })
 		]
 	});
