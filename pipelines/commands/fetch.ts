@@ -20,7 +20,8 @@
  *   ENSAMHET_CATALOG_DIR / ENSAMHET_RAW_DIR / ENSAMHET_OUT_DIR  as for the build
  */
 import path from 'node:path';
-import { loadCatalog, type Indicator, type Publisher } from '../catalog/load.ts';
+import { loadCatalog, type Indicator, type Municipality, type Publisher } from '../catalog/load.ts';
+import type { SourceSpec } from '../catalog/schema.ts';
 import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
 import { fetchTable, type Selection, type TableSpec } from '../fetch/index.ts';
 import { writeFileAtomic } from '../fetch/manifest.ts';
@@ -40,23 +41,57 @@ export function baseUrlFor(pub: Publisher, api: string, env: NodeJS.ProcessEnv =
 	return own ?? env.ENSAMHET_API_BASE ?? pub.api_base[api];
 }
 
-export function planFetch(indicators: Indicator[], publishers: Publisher[], env: NodeJS.ProcessEnv = process.env): FetchPlan[] {
+/** What planFetch needs from the catalog besides the indicators. */
+export interface PlanContext {
+	publishers: Publisher[];
+	/** For Kolada sources limited to municipalities (source.api_geography). */
+	municipalities?: Municipality[];
+	env?: NodeJS.ProcessEnv;
+	/** Today, for Kolada's year range (first_year … this year). */
+	now?: Date;
+}
+
+/** Does the selection name the derived category by its text (code resolved from the metadata)? */
+function selectsByText(sel: SourceSpec['selection'], label: string): boolean {
+	return Object.values(sel).some((s) => typeof s === 'object' && !Array.isArray(s) && s.filter === 'text' && s.values.includes(label));
+}
+
+export function planFetch(indicators: Indicator[], ctx: PlanContext): FetchPlan[] {
+	const env = ctx.env ?? process.env;
+	const thisYear = (ctx.now ?? new Date()).getUTCFullYear();
 	return indicators.flatMap((ind): FetchPlan[] => {
 		const src = ind.source;
 		if (src.api === 'none') return [{ indicator: ind, spec: null, skip: 'the source has no API' }];
 		if (!src.table) return [{ indicator: ind, spec: null, skip: `table id not known yet (verification ${ind.verification.level}): ${ind.verification.note}` }];
-		if (src.derived && src.derived.code === null) return [{ indicator: ind, spec: null, skip: `category code of "${src.derived.label.sv}" not known yet` }];
-		const pub = publishers.find((p) => p.id === src.publisher);
+		if (src.derived && src.derived.code === null && !selectsByText(src.selection, src.derived.label.sv))
+			return [{ indicator: ind, spec: null, skip: `category code of "${src.derived.label.sv}" not known yet` }];
+		const pub = ctx.publishers.find((p) => p.id === src.publisher);
 		const baseUrl = pub ? baseUrlFor(pub, src.api, env) : undefined;
 		if (!pub || !baseUrl) return [{ indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` }];
-		const tables = [{ table: src.table, selection: src.selection }, ...(src.national_tables ?? [])];
+		const tables = [
+			{ table: src.table, selection: src.selection, groups: src.groups, total_texts: src.total_texts },
+			...(src.national_tables ?? [])
+		];
 		return tables.map((t) => {
-			// The schema checked the filter names (item, all, top, agg:…, vs:…).
+			// The schema checked the filter names (item, all, top, text, agg:…, vs:…).
 			const selection = { ...t.selection } as Selection;
-			// Kolada needs the years (or municipalities) in the URL: take the catalog's periods.
-			if (src.api === 'kolada-v3' && !selection.year && !selection.municipality)
-				selection.year = [...new Set([...ind.periods.national.list, ...ind.periods.regional.list].map((p) => p.split('-').pop()!))];
-			return { indicator: ind, spec: { api: src.api as TableSpec['api'], baseUrl, table: t.table, lang: 'sv', selection, publisher: src.publisher } };
+			if (src.api === 'kolada-v3') {
+				// Kolada needs years (or municipalities) in the URL. Ask from the first year up to
+				// this year and let the answer decide which years exist (N07418 has 2024 before the
+				// catalog lists it).
+				if (!selection.year && !selection.period)
+					selection.year = Array.from({ length: Math.max(1, thisYear - ind.first_year + 1) }, (_, i) => String(ind.first_year + i));
+				// A source used for municipalities only asks for exactly those: no nation or county
+				// row can come back and replace the published figures.
+				const levels = src.api_geography;
+				if (levels && levels.every((l) => l === 'municipality') && !selection.municipality)
+					selection.municipality = (ctx.municipalities ?? []).map((m) => m.municipality_code);
+			}
+			const totalTexts = t.total_texts && t.groups ? Object.fromEntries(Object.keys(t.groups).map((v) => [v, t.total_texts!])) : undefined;
+			return {
+				indicator: ind,
+				spec: { api: src.api as TableSpec['api'], baseUrl, table: t.table, lang: 'sv', selection, publisher: src.publisher, ...(totalTexts ? { totalTexts } : {}) }
+			};
 		});
 	});
 }
@@ -92,7 +127,7 @@ export async function run(args: string[]): Promise<number> {
 	const root = rawDir.startsWith(repoRoot + path.sep) ? repoRoot : path.dirname(rawDir);
 	let ok = 0;
 	let failed = 0;
-	for (const plan of planFetch(chosen, catalog.publishers)) {
+	for (const plan of planFetch(chosen, { publishers: catalog.publishers, municipalities: catalog.municipalities })) {
 		const id = plan.indicator.id;
 		if (!plan.spec) {
 			process.stdout.write(`fetch: ${id}: skipped — ${plan.skip}\n`);
@@ -120,7 +155,8 @@ export async function run(args: string[]): Promise<number> {
 				fetched_at: new Date().toISOString(),
 				cube_file: cubeFile,
 				files: res.files,
-				calls: res.calls
+				calls: res.calls,
+				...(Object.keys(res.totalCodes).length ? { total_codes: [...new Set(Object.values(res.totalCodes))] } : {})
 			};
 			const indexFile = path.join(pubDir, FETCH_INDEX);
 			const index = readFetchIndex(indexFile).filter((e) => !(e.indicator === id && e.table === spec.table));

@@ -181,7 +181,7 @@ describe('pipeline fetch', () => {
 		} finally {
 			await new Promise<void>((r) => srv.close(() => r()));
 		}
-		expect(requests[0]).toMatch(/^\/v3\/data\/kpi\/N07418\/year\/2014,2015,.*2023$/);
+		expect(requests[0]).toMatch(new RegExp(`^/v3/data/kpi/N07418/year/2014,2015,.*,${new Date().getUTCFullYear()}\\?per_page=5000$`));
 		expect(requests).toHaveLength(2);
 		const db = await DuckDBInstance.create(':memory:');
 		const con = await db.connect();
@@ -211,7 +211,7 @@ describe('pipeline fetch', () => {
 		const { planFetch } = await import('../../pipelines/commands/fetch.ts');
 		const { loadCatalog } = await import('../../pipelines/catalog/load.ts');
 		const c = loadCatalog(path.join(repo, 'data/catalog'));
-		const plans = planFetch(c.indicators, c.publishers, {});
+		const plans = planFetch(c.indicators, { publishers: c.publishers, municipalities: c.municipalities, env: {}, now: new Date('2026-11-30T00:00:00Z') });
 		const byId = Object.fromEntries(plans.filter((p) => !p.spec || p.spec.table === p.indicator.source.table).map((p) => [p.indicator.id, p]));
 		// The HLV indicators also fetch their national breakdown table (by age).
 		expect(plans.filter((p) => p.indicator.id === 'trust_others').map((p) => p.spec?.table)).toEqual([
@@ -226,11 +226,19 @@ describe('pipeline fetch', () => {
 		});
 		expect(byId.trust_others.spec?.selection['Sociala relationer']).toEqual(['40']);
 		expect(byId.transit_access.spec).toMatchObject({ api: 'kolada-v3', table: 'N07418', publisher: 'kolada' });
-		expect(byId.transit_access.spec?.selection.year).toContain('2023');
+		// Kolada: every year from first_year up to this year; the answer decides which exist.
+		expect(byId.transit_access.spec?.selection.year).toEqual(Array.from({ length: 13 }, (_, i) => String(2014 + i)));
+		// school_unsafe asks for the 290 municipalities only: no nation row can come back.
+		expect(byId.school_unsafe.spec?.selection.municipality).toHaveLength(290);
+		expect(byId.school_unsafe.spec?.selection.municipality).not.toContain('0000');
+		// The HLV age total is chosen by its text, never a hard-coded code.
+		expect(plans.find((p) => p.indicator.id === 'trust_others' && p.spec?.table.endsWith('hlv1socaald.px'))?.spec?.totalTexts).toEqual({ Ålder: ['Totalt 16-84 år', '16-84 år'] });
 		expect(byId.no_close_friend.spec).toBeNull();
 		expect(byId.no_close_friend.skip).toMatch(/table id not known/);
-		expect(byId.trust_institutions.spec).toBeNull();
-		const overridden = planFetch(c.indicators, c.publishers, { ENSAMHET_API_BASE_FOHM: 'http://127.0.0.1:9/x' });
+		// trust_institutions: the code of "Låg tillit till samhällets institutioner" is resolved from the metadata by text.
+		expect(byId.trust_institutions.spec?.selection['Sociala relationer']).toEqual({ filter: 'text', values: ['Låg tillit till samhällets institutioner'] });
+		expect(byId.trust_institutions.spec?.table).toBe('A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socxreg.px');
+		const overridden = planFetch(c.indicators, { publishers: c.publishers, env: { ENSAMHET_API_BASE_FOHM: 'http://127.0.0.1:9/x' } });
 		expect(overridden.find((p) => p.indicator.id === 'no_confidant')?.spec?.baseUrl).toBe('http://127.0.0.1:9/x');
 	});
 });
