@@ -242,3 +242,89 @@ describe('pipeline fetch', () => {
 		expect(overridden.find((p) => p.indicator.id === 'no_confidant')?.spec?.baseUrl).toBe('http://127.0.0.1:9/x');
 	});
 });
+
+describe('pipeline fetch: school_unsafe from Kolada N15643 (real catalog, replayed answers)', () => {
+	it('asks for the municipalities in chunks of 25, drops the isdeleted duplicate, shows 100 − N15643 (~22, not ~78) and keeps the published nation', async () => {
+		const kolada = await startReplayServer();
+		const munis = fs
+			.readFileSync(path.join(repo, 'data/catalog/municipalities.csv'), 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(',')[0]);
+		// Shaped like Kolada v3: one row per municipality and year, gender T only, values ~78 (the
+		// share who feel SAFE); no 0000 row (Kolada has none for Skolenkäten KPIs); no 2025/2026 yet.
+		const safe = (m: string, y: number) => (m === '1441' ? { 2022: 77.2, 2023: 77.2, 2024: 77.3 }[y]! : Math.round((70 + ((Number(m) * 7 + y) % 17) + 0.4) * 10) / 10);
+		const answers = [];
+		for (let i = 0; i < munis.length; i += 25) {
+			const values: unknown[] = [];
+			for (const m of munis.slice(i, i + 25))
+				for (const y of [2022, 2023, 2024]) {
+					// Kolada keeps a deleted figure next to its replacement; listed first, it would win "first kept".
+					if (m === '0114' && y === 2023) values.push({ kpi: 'N15643', municipality: m, period: y, values: [{ gender: 'T', count: 1, status: '', value: 12.3, isdeleted: true }] });
+					values.push({ kpi: 'N15643', municipality: m, period: y, values: [{ gender: 'T', count: 1, status: '', value: safe(m, y), isdeleted: false }] });
+				}
+			answers.push({ status: 200, body: JSON.stringify({ count: values.length, values, next_url: null }) });
+		}
+		kolada.script('api.kolada.se/v3/data/kpi/N15643', answers);
+		const raw = path.join(tmp, 'raw-school');
+		const out = path.join(tmp, 'out-school');
+		fs.cpSync(path.join(repo, 'data/raw/published'), path.join(raw, 'published'), { recursive: true });
+		try {
+			const res = await runCli(['fetch', 'school_unsafe'], {
+				ENSAMHET_RAW_DIR: raw,
+				ENSAMHET_OUT_DIR: out,
+				ENSAMHET_CATALOG_DIR: path.join(repo, 'data/catalog'),
+				ENSAMHET_FETCH_TRIES: '1',
+				ENSAMHET_API_BASE_SKOLINSPEKTIONEN: kolada.urlFor('https://api.kolada.se/v3')
+			});
+			expect(res.stderr).toBe('');
+			expect(res.code).toBe(0);
+		} finally {
+			await kolada.close();
+		}
+		// 290 municipalities → 12 calls of ≤ 25 ids, never the nation.
+		expect(kolada.requests).toHaveLength(12);
+		for (const r of kolada.requests) {
+			const m = /\/municipality\/([\d,]+)\/year\/([\d,]+)\?per_page=5000$/.exec(r.path);
+			expect(m, r.path).not.toBeNull();
+			expect(m![1].split(',').length).toBeLessThanOrEqual(25);
+			expect(m![1].split(',')).not.toContain('0000');
+		}
+		const db = await DuckDBInstance.create(':memory:');
+		const con = await db.connect();
+		const q = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS();
+		const obs = `read_parquet('${path.join(out, 'observations.parquet')}')`;
+		const lerum = await q(`SELECT period_start AS y, value, is_demo FROM ${obs} WHERE indicator_id = 'school_unsafe' AND region_code = '1441' AND sex = 'T' AND group_dim = 'total' ORDER BY 1`);
+		const vasby = await q(`SELECT value FROM ${obs} WHERE indicator_id = 'school_unsafe' AND region_code = '0114' AND period_start = 2023 AND sex = 'T' AND group_dim = 'total'`);
+		const nation = await q(`SELECT period_start AS y, value, is_demo FROM ${obs} WHERE indicator_id = 'school_unsafe' AND region_code = '00' AND sex = 'T' AND group_dim = 'total' ORDER BY 1`);
+		const range = await q(`SELECT min(value) AS lo, max(value) AS hi, count(*) AS n FROM ${obs} WHERE indicator_id = 'school_unsafe' AND length(region_code) = 4 AND NOT is_demo AND period_start BETWEEN 2022 AND 2024 AND sex = 'T'`);
+		con.closeSync();
+		db.closeSync();
+		expect(lerum).toEqual([
+			{ y: 2022, value: 22.8, is_demo: false },
+			{ y: 2023, value: 22.8, is_demo: false },
+			{ y: 2024, value: 22.7, is_demo: false }
+		]);
+		expect(vasby).toEqual([{ value: Math.round((100 - safe('0114', 2023)) * 10) / 10 }]);
+		expect(Number(range[0].n)).toBe(290 * 3);
+		expect(Number(range[0].lo)).toBeGreaterThan(13);
+		expect(Number(range[0].hi)).toBeLessThan(31);
+		// The nation is Skolinspektionen's published 17, 20, 19 %, not blanked and not from Kolada.
+		expect(nation).toEqual([
+			{ y: 2022, value: 17, is_demo: false },
+			{ y: 2023, value: 20, is_demo: false },
+			{ y: 2024, value: 19, is_demo: false }
+		]);
+		// What the indicator page shows: the complement's definition and the derived category.
+		const ind = (JSON.parse(fs.readFileSync(path.join(out, 'indicators.json'), 'utf8')) as { id: string; definition: { sv: string; en: string }; source: { derived: { code: string; label: { sv: string } } } }[]).find(
+			(i) => i.id === 'school_unsafe'
+		)!;
+		expect(ind.definition.sv).toMatch(/100 minus Kolada N15643/);
+		expect(ind.definition.sv).toMatch(/Till viss del eller Inte alls/);
+		expect(ind.definition.sv).toMatch(/Vet inte/);
+		expect(ind.source.derived).toMatchObject({ code: 'N15643', label: { sv: expect.stringMatching(/helt och hållet eller till stor del/) } });
+		const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+		expect(manifest.fetches).toEqual([expect.objectContaining({ indicator: 'school_unsafe', status: `${290 * 3} observations, 0 rejects` })]);
+	});
+});
