@@ -12,7 +12,10 @@ export interface TableShape {
 	variables: { code: string; text?: string; values: string[]; texts?: string[]; elimination: boolean; time: boolean }[];
 }
 
-/** A value text for matching: case, spacing and Folkhälsodata's footnote stars (`**`) ignored. */
+/**
+ * A value text for matching: case, spacing and Folkhälsodata's footnote stars (`**`) ignored.
+ * Texts must otherwise be equal: "16-84 år" does not match "Totalt 16-84 år".
+ */
 export function normText(t: string): string {
 	return t.replace(/\*+\s*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
@@ -23,8 +26,10 @@ export function normText(t: string): string {
  */
 export function codeByText(v: TableShape['variables'][number], texts: readonly string[], table: string): string {
 	const have = v.texts ?? [];
+	// Folkhälsodata's value texts sometimes start with the code ("40 Svårt att lita på andra").
+	const bare = (i: number) => (have[i] ?? '').replace(new RegExp(`^${v.values[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`), '');
 	for (const t of texts) {
-		const i = have.findIndex((x) => normText(x) === normText(t));
+		const i = have.findIndex((x, k) => normText(x) === normText(t) || normText(bare(k)) === normText(t));
 		if (i >= 0) return v.values[i];
 	}
 	const list = v.values.map((c, i) => `${c} "${have[i] ?? '?'}"`).join(', ');

@@ -328,3 +328,102 @@ describe('pipeline fetch: school_unsafe from Kolada N15643 (real catalog, replay
 		expect(manifest.fetches).toEqual([expect.objectContaining({ indicator: 'school_unsafe', status: `${290 * 3} observations, 0 rejects` })]);
 	});
 });
+
+describe('pipeline fetch: Folkhälsodata codes chosen by their text (replayed, hand-written answers)', () => {
+	const FOHM_ROOT = path.join(repo, 'tests/pipeline/fixtures-api/fohm');
+	const TABLES = path.join(FOHM_ROOT, 'fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1/sv/A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel');
+	const FOHM_API = 'https://fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1';
+	/** The share in a recorded answer, read straight from its JSON (the oracle, not our reader). */
+	const shareIn = (file: string, key: string[]) => {
+		const ans = JSON.parse(fs.readFileSync(path.join(TABLES, file), 'utf8')) as { data: { key: string[]; values: string[] }[] };
+		return Number(ans.data.find((d) => d.key.join('|') === key.join('|'))!.values[0].replace(',', '.'));
+	};
+
+	it('age total "Totalt 16-84 år" has code 51 here, not 30; "Låg tillit till samhällets institutioner" resolves to its code; counties are kept', async () => {
+		const fohm = await startReplayServer(FOHM_ROOT);
+		const raw = path.join(tmp, 'raw-fohm');
+		const out = path.join(tmp, 'out-fohm');
+		fs.cpSync(path.join(repo, 'data/raw/published'), path.join(raw, 'published'), { recursive: true });
+		try {
+			const res = await runCli(['fetch', 'trust_others', 'trust_institutions'], {
+				ENSAMHET_RAW_DIR: raw,
+				ENSAMHET_OUT_DIR: out,
+				ENSAMHET_CATALOG_DIR: path.join(repo, 'data/catalog'),
+				ENSAMHET_FETCH_TRIES: '1',
+				ENSAMHET_API_BASE_FOHM: fohm.urlFor(FOHM_API)
+			});
+			expect(res.stderr).toBe('');
+			expect(res.code).toBe(0);
+		} finally {
+			await fohm.close();
+		}
+		const posts = fohm.requests.filter((r) => r.method === 'POST');
+		expect(posts.map((r) => [r.status, r.answeredWith?.split('-').at(-2)])).toEqual([
+			[200, 'b40000'],
+			[200, 'a40000'],
+			[200, 'b45000'],
+			[200, 'a45000']
+		]);
+		const soc = (body: string | null) => (JSON.parse(body!) as { query: { code: string; selection: { values: string[] } }[] }).query.find((q) => q.code === 'Sociala relationer')!.selection.values;
+		expect(posts.map((r) => soc(r.body))).toEqual([['40'], ['40'], ['45'], ['45']]);
+		const index = JSON.parse(fs.readFileSync(path.join(raw, 'fohm/fetched.json'), 'utf8')) as { indicator: string; table: string; total_codes?: string[] }[];
+		expect(index.filter((e) => e.table.endsWith('hlv1socaald.px')).map((e) => [e.indicator, e.total_codes])).toEqual([
+			['trust_others', ['51']],
+			['trust_institutions', ['51']]
+		]);
+
+		const db = await DuckDBInstance.create(':memory:');
+		const con = await db.connect();
+		const obs = `read_parquet('${path.join(out, 'observations.parquet')}')`;
+		const q = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJS();
+		const nationTotal = await q(`SELECT value, ci_low, ci_high, n, is_demo FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'T' AND group_dim = 'total'`);
+		const young = await q(`SELECT value FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'T' AND group_dim = 'age' AND group_code = '16-29'`);
+		const instCounty = await q(`SELECT value, is_demo FROM ${obs} WHERE indicator_id = 'trust_institutions' AND region_code = '20' AND period_start = 2021 AND period_end = 2024 AND sex = 'T' AND group_dim = 'total'`);
+		const instNation = await q(`SELECT value, is_demo FROM ${obs} WHERE indicator_id = 'trust_institutions' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'K' AND group_dim = 'total'`);
+		con.closeSync();
+		db.closeSync();
+		const c = (x: number) => Math.round((100 - x) * 10) / 10;
+		// The total comes from code 51 ("Totalt 16-84 år"), not 50 ("Totalt 16- år") and not a code 30.
+		expect(nationTotal).toEqual([
+			{
+				value: c(shareIn('hlv1socaald.px-a40000-POST.json', ['40', '01', '51', '1', '2024'])),
+				ci_low: c(shareIn('hlv1socaald.px-a40000-POST.json', ['40', '03', '51', '1', '2024'])),
+				ci_high: c(shareIn('hlv1socaald.px-a40000-POST.json', ['40', '02', '51', '1', '2024'])),
+				n: shareIn('hlv1socaald.px-a40000-POST.json', ['40', '04', '51', '1', '2024']),
+				is_demo: false
+			}
+		]);
+		expect(young).toEqual([{ value: c(shareIn('hlv1socaald.px-a40000-POST.json', ['40', '01', '52', '1', '2024'])) }]);
+		expect(instCounty).toEqual([{ value: c(shareIn('hlv1socxreg.px-b45000-POST.json', ['20', '45', '01', '1', '2021-2024'])), is_demo: false }]);
+		expect(instNation).toEqual([{ value: c(shareIn('hlv1socaald.px-a45000-POST.json', ['45', '01', '51', '2', '2024'])), is_demo: false }]);
+	});
+
+	it('fails with a clear message, before any data call, when the metadata has no "Totalt 16-84 år"', async () => {
+		const fohm = await startReplayServer(FOHM_ROOT);
+		const meta = JSON.parse(fs.readFileSync(path.join(TABLES, 'hlv1socaald.px.json'), 'utf8'));
+		meta.variables[2].valueTexts = ['Totalt 16- år', '16-64 år', '16-29 år', '65-84 år'];
+		fohm.script('hlv1socaald.px', [{ status: 200, body: JSON.stringify(meta) }]);
+		const raw = path.join(tmp, 'raw-fohm-bad');
+		fs.cpSync(path.join(repo, 'data/raw/published'), path.join(raw, 'published'), { recursive: true });
+		let res: Awaited<ReturnType<typeof runCli>>;
+		try {
+			res = await runCli(['fetch', 'trust_others', '--no-build'], {
+				ENSAMHET_RAW_DIR: raw,
+				ENSAMHET_OUT_DIR: path.join(tmp, 'out-fohm-bad'),
+				ENSAMHET_CATALOG_DIR: path.join(repo, 'data/catalog'),
+				ENSAMHET_FETCH_TRIES: '1',
+				ENSAMHET_API_BASE_FOHM: fohm.urlFor(FOHM_API)
+			});
+		} finally {
+			await fohm.close();
+		}
+		expect(res.code).toBe(1);
+		expect(res.stderr).toContain(
+			'fetch: trust_others: FAILED to fetch from fohm (pxweb-v1 ' +
+				fohm.urlFor(FOHM_API) +
+				' A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socaald.px): A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socaald.px: no value of "Ålder" has the text "Totalt 16-84 år" or "16-84 år" (the metadata has 50 "Totalt 16- år", 51 "16-64 år", 52 "16-29 år", 53 "65-84 år")'
+		);
+		// The county table was fetched; the national table sent no data call.
+		expect(fohm.requests.filter((r) => r.method === 'POST' && r.path.includes('hlv1socaald'))).toEqual([]);
+	});
+});
