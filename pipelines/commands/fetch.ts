@@ -1,5 +1,8 @@
 /**
- * `npm run pipeline -- fetch [indicator …] [--catalog <dir>] [--no-build]`
+ * `npm run pipeline -- fetch [indicator …] [--catalog <dir>] [--no-build] [--dry-run [--year YYYY]]`
+ *
+ * --dry-run prints, per indicator, the requests the fetch would send and the cells it would
+ * keep (fetch-dry-run.ts), and sends nothing. --year fixes "this year" (Kolada's year range).
  *
  * For each indicator (default: all in the catalog) whose catalog source names an API and a
  * table: build the table spec from the catalog (publisher's base URL, table, selection), call
@@ -28,6 +31,7 @@ import { writeFileAtomic } from '../fetch/manifest.ts';
 import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../intake/fetched.ts';
 import { rawDir, relativeToRepo, repoRoot } from '../paths.ts';
 import { makeData } from './make-data.ts';
+import { dryRunText } from './fetch-dry-run.ts';
 
 export interface FetchPlan {
 	indicator: Indicator;
@@ -106,12 +110,16 @@ export function cubeFileName(ind: Indicator, table: string): string {
 export async function run(args: string[]): Promise<number> {
 	let catalogDir: string | undefined;
 	let rebuild = true;
+	let dryRun = false;
+	let year: number | undefined;
 	const wanted: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--catalog' && args[i + 1]) catalogDir = args[++i];
 		else if (args[i] === '--no-build') rebuild = false;
+		else if (args[i] === '--dry-run') dryRun = true;
+		else if (args[i] === '--year' && /^\d{4}$/.test(args[i + 1] ?? '')) year = Number(args[++i]);
 		else if (args[i].startsWith('-')) {
-			process.stderr.write(`error: unknown fetch option "${args[i]}" (expected --catalog <dir>, --no-build)\n`);
+			process.stderr.write(`error: unknown fetch option "${args[i]}" (expected --catalog <dir>, --no-build, --dry-run, --year <YYYY>)\n`);
 			return 2;
 		} else wanted.push(args[i]);
 	}
@@ -123,11 +131,16 @@ export async function run(args: string[]): Promise<number> {
 		return 2;
 	}
 	const chosen = wanted.length ? catalog.indicators.filter((i) => wanted.includes(i.id)) : catalog.indicators;
+	const planCtx: PlanContext = { publishers: catalog.publishers, municipalities: catalog.municipalities, ...(year ? { now: new Date(Date.UTC(year, 6, 1)) } : {}) };
+	if (dryRun) {
+		process.stdout.write(dryRunText(planFetch(chosen, planCtx)));
+		return 0;
+	}
 	const tries = process.env.ENSAMHET_FETCH_TRIES ? Number(process.env.ENSAMHET_FETCH_TRIES) : undefined;
 	const root = rawDir.startsWith(repoRoot + path.sep) ? repoRoot : path.dirname(rawDir);
 	let ok = 0;
 	let failed = 0;
-	for (const plan of planFetch(chosen, { publishers: catalog.publishers, municipalities: catalog.municipalities })) {
+	for (const plan of planFetch(chosen, planCtx)) {
 		const id = plan.indicator.id;
 		if (!plan.spec) {
 			process.stdout.write(`fetch: ${id}: skipped — ${plan.skip}\n`);
