@@ -3,14 +3,17 @@
  * the cells it would keep, without sending anything.
  *
  * Kolada URLs are exact (they depend on the catalog and today's year only). PxWeb data bodies
- * are shown as they stand before the metadata GET: `'*'` is sent as PxWeb's `all`/`*` filter
- * here and becomes the metadata's full value list at fetch time; a value chosen by its text
- * is shown as `<code of "…">`. Everything else in the body (variables, codes, filters, format)
- * is what is sent.
+ * need the table's metadata: when a previous fetch saved it (data/raw/<publisher>/<lang>/
+ * <table>.json), the bodies are resolved and split exactly as the fetch would send them, and a
+ * missing text shows as the error the fetch would stop with. Without it, the bodies are shown
+ * as they stand before the metadata GET: `'*'` as PxWeb's `all`/`*` filter (the metadata's full
+ * value list at fetch time) and a value chosen by its text as `<code of "…">`.
  */
 import type { Indicator } from '../catalog/load.ts';
 import { defaultLimits, type FilterSelection, type TableSpec } from '../fetch/index.ts';
-import { koladaUrls, metadataUrl, dataUrl, tableName } from '../fetch/query.ts';
+import { readPxWebMetadata } from '../read/pxweb-json.ts';
+import { cellsOf, koladaUrls, metadataUrl, dataUrl, planLeaves, planQuery, resolveSelection, resolveTotalTexts, tableName, v1Body } from '../fetch/query.ts';
+import { shapeFromCube } from '../fetch/shape.ts';
 import { normalizeSelection } from '../fetch/spec.ts';
 import type { FetchPlan } from './fetch.ts';
 
@@ -57,8 +60,27 @@ function describeSelection(spec: TableSpec, ind: Indicator): string[] {
 	return out;
 }
 
+/** Saved metadata of a table, if a previous fetch left it: the answer and where it is. */
+export type MetadataLookup = (spec: TableSpec) => { meta: unknown; file: string } | undefined;
+
+/** Exact v1 calls from saved metadata: one POST per planned part, or the fetch's error. */
+function exactV1(spec: TableSpec, saved: { meta: unknown; file: string }): string[] {
+	const url = metadataUrl(spec);
+	try {
+		const shape = shapeFromCube(readPxWebMetadata(saved.meta, url, { lang: spec.lang }));
+		const totals = resolveTotalTexts(spec.totalTexts, shape, spec.table);
+		const leaves = planLeaves(planQuery(resolveSelection(spec.selection, shape, spec.table), shape, defaultLimits(spec).maxCells, spec.table));
+		return [
+			...leaves.flatMap((l) => [`    POST ${dataUrl(spec)}   (${cellsOf(l)} cells)`, `      ${v1Body(l, 'json')}`]),
+			`    (resolved with the metadata saved in ${saved.file}${Object.keys(totals).length ? `; whole population: ${Object.entries(totals).map(([v, c]) => `${v} ${c}`).join(', ')}` : ''})`
+		];
+	} catch (e) {
+		return [`    the fetch would stop here: ${e instanceof Error ? e.message : String(e)} (metadata saved in ${saved.file})`];
+	}
+}
+
 /** The dry-run text for a list of plans (one block per indicator, in catalog order). */
-export function dryRunText(plans: readonly FetchPlan[]): string {
+export function dryRunText(plans: readonly FetchPlan[], metadataFor: MetadataLookup = () => undefined): string {
 	const lines: string[] = [];
 	let current = '';
 	for (const p of plans) {
@@ -83,9 +105,13 @@ export function dryRunText(plans: readonly FetchPlan[]): string {
 		} else {
 			const max = defaultLimits(spec).maxCells;
 			lines.push(`    GET ${metadataUrl(spec)}`);
-			lines.push(`    POST ${dataUrl(spec)}`);
-			lines.push(`      ${spec.api === 'pxweb-v1' ? v1DryBody(spec) : v2DryBody(spec)}`);
-			lines.push(`    ('*' is sent as the metadata's value list, variables in table order; split into calls of ≤ ${max.toLocaleString('en-US').replace(/,/g, ' ')} cells; answers saved as ${tableName(spec)}-<hash>-POST.json)`);
+			const saved = spec.api === 'pxweb-v1' ? metadataFor(spec) : undefined;
+			if (saved) lines.push(...exactV1(spec, saved));
+			else {
+				lines.push(`    POST ${dataUrl(spec)}`);
+				lines.push(`      ${spec.api === 'pxweb-v1' ? v1DryBody(spec) : v2DryBody(spec)}`);
+				lines.push(`    ('*' is sent as the metadata's value list, variables in table order; split into calls of ≤ ${max.toLocaleString('en-US').replace(/,/g, ' ')} cells; answers saved as ${tableName(spec)}-<hash>-POST.json)`);
+			}
 		}
 		lines.push('  keeps:');
 		if (spec.api === 'kolada-v3') {

@@ -22,12 +22,14 @@
  *   ENSAMHET_FETCH_TRIES         tries per request (default: the client's policy)
  *   ENSAMHET_CATALOG_DIR / ENSAMHET_RAW_DIR / ENSAMHET_OUT_DIR  as for the build
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog, type Indicator, type Municipality, type Publisher } from '../catalog/load.ts';
 import type { SourceSpec } from '../catalog/schema.ts';
 import { cubeToJsonStat } from '../cube/to-jsonstat.ts';
 import { fetchTable, type Selection, type TableSpec } from '../fetch/index.ts';
 import { writeFileAtomic } from '../fetch/manifest.ts';
+import { tableName } from '../fetch/query.ts';
 import { FETCH_INDEX, readFetchIndex, type FetchedEntry } from '../intake/fetched.ts';
 import { rawDir, relativeToRepo, repoRoot } from '../paths.ts';
 import { makeData } from './make-data.ts';
@@ -133,7 +135,12 @@ export async function run(args: string[]): Promise<number> {
 	const chosen = wanted.length ? catalog.indicators.filter((i) => wanted.includes(i.id)) : catalog.indicators;
 	const planCtx: PlanContext = { publishers: catalog.publishers, municipalities: catalog.municipalities, ...(year ? { now: new Date(Date.UTC(year, 6, 1)) } : {}) };
 	if (dryRun) {
-		process.stdout.write(dryRunText(planFetch(chosen, planCtx)));
+		// Metadata a previous fetch saved (v1: <publisher>/<lang>/<table>.json) makes the bodies exact.
+		const saved = (spec: TableSpec) => {
+			const file = path.join(rawDir, spec.publisher ?? '', spec.lang, `${tableName(spec)}.json`);
+			return fs.existsSync(file) ? { meta: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown, file: relativeToRepo(file).startsWith('..') ? file : relativeToRepo(file) } : undefined;
+		};
+		process.stdout.write(dryRunText(planFetch(chosen, planCtx), saved));
 		return 0;
 	}
 	const tries = process.env.ENSAMHET_FETCH_TRIES ? Number(process.env.ENSAMHET_FETCH_TRIES) : undefined;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { README, withDryRun } from '../../scripts/fetch-dry-run-doc.ts';
 import { FIXED_IDS } from '../helpers/indicator-ids.ts';
@@ -60,6 +61,38 @@ describe('fetch --dry-run', () => {
 		expect(block('trust_others')).not.toMatch(/"30"/);
 		for (const id of ['association_active', 'cannot_afford_leisure', 'no_internet_use', 'school_lonely', 'no_close_friend'])
 			expect(block(id)).toMatch(new RegExp(`skipped, nothing sent: table id not known yet[^]*discover ${id}`));
+	});
+
+	it('with metadata a previous fetch saved: exact bodies (codes by text resolved, * expanded), or the error the fetch would stop with', async () => {
+		const raw = fs.mkdtempSync(path.join(os.tmpdir(), 'ensamhet-dry-'));
+		const tables = path.join(repo, 'tests/pipeline/fixtures-api/fohm/fohm-app.folkhalsomyndigheten.se/Folkhalsodata/api/v1/sv/A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel');
+		fs.mkdirSync(path.join(raw, 'fohm/sv'), { recursive: true });
+		fs.copyFileSync(path.join(tables, 'hlv1socaald.px.json'), path.join(raw, 'fohm/sv/hlv1socaald.json'));
+		const xreg = JSON.parse(fs.readFileSync(path.join(tables, 'hlv1socxreg.px.json'), 'utf8'));
+		xreg.variables[1].valueTexts[3] = 'Låg tillit till myndigheter';
+		fs.writeFileSync(path.join(raw, 'fohm/sv/hlv1socxreg.json'), JSON.stringify(xreg));
+		try {
+			const res = await runCli(['fetch', 'trust_institutions', '--dry-run', '--year', '2026'], { ENSAMHET_RAW_DIR: raw });
+			expect(res.stderr).toBe('');
+			expect(res.code).toBe(0);
+			const lines = res.stdout.split('\n');
+			const post = lines.findIndex((l) => l.includes('POST ') && l.includes('hlv1socaald.px'));
+			expect(lines[post]).toMatch(/\(96 cells\)$/);
+			expect(JSON.parse(lines[post + 1])).toEqual({
+				query: [
+					{ code: 'Sociala relationer', selection: { filter: 'item', values: ['45'] } },
+					{ code: 'Andel och konfidensintervall', selection: { filter: 'item', values: ['01', '02', '03', '04'] } },
+					{ code: 'Ålder', selection: { filter: 'item', values: ['50', '51', '52', '53'] } },
+					{ code: 'Kön', selection: { filter: 'item', values: ['1', '2', '3'] } },
+					{ code: 'År', selection: { filter: 'item', values: ['2022', '2024'] } }
+				],
+				response: { format: 'json' }
+			});
+			expect(lines[post + 2]).toMatch(/resolved with the metadata saved in .*fohm\/sv\/hlv1socaald\.json; whole population: Ålder 51\)$/);
+			expect(res.stdout).toMatch(/the fetch would stop here: .*hlv1socxreg\.px: no value of "Sociala relationer" has the text "Låg tillit till samhällets institutioner" \(the metadata has .*45 "Låg tillit till myndigheter"\)/);
+		} finally {
+			fs.rmSync(raw, { recursive: true, force: true });
+		}
 	});
 
 	it('the README shows the generated output (npm run docs)', () => {
