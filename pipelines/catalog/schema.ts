@@ -79,6 +79,13 @@ export const sourceSpec = z.object({
 	 * from Skolinspektionen's published figures, never from Kolada.
 	 */
 	api_geography: z.array(geographyLevel).min(1).optional(),
+	/**
+	 * Other tables with the same item at another geography, fetched too and used only for the
+	 * levels they name (e.g. Folkhälsodata's A_Mo8 tables: HLV items for municipalities).
+	 */
+	alternative_tables: z
+		.array(z.object({ table: z.string().min(1), selection: z.record(z.string(), variableSelection), api_geography: z.array(geographyLevel).min(1), note: texts }))
+		.optional(),
 	/** Which categories of the statistic dimension hold value / CI / n. */
 	measure: z
 		.object({ variable: z.string().min(1), value: z.string(), ci_low: z.string().optional(), ci_high: z.string().optional(), n: z.string().optional() })

@@ -22,7 +22,9 @@ const LEVELS: Record<string, string> = { nation: 'nation', county: 'counties', m
 /** The v1 body as sent, except that text filters show which code they stand for. */
 function v1DryBody(spec: TableSpec): string {
 	return JSON.stringify({
-		query: Object.entries(spec.selection).map(([code, sel]) => {
+		query: Object.entries(spec.selection)
+			.filter(([code]) => code !== '*')
+			.map(([code, sel]) => {
 			const s: FilterSelection = normalizeSelection(sel);
 			if (s.filter === 'text') return { code, selection: { filter: 'item', values: s.values.map((t) => `<code of "${t}">`) } };
 			return { code, selection: { filter: s.filter, values: s.values } };
@@ -33,7 +35,9 @@ function v1DryBody(spec: TableSpec): string {
 
 function v2DryBody(spec: TableSpec): string {
 	return JSON.stringify({
-		selection: Object.entries(spec.selection).map(([code, sel]) => {
+		selection: Object.entries(spec.selection)
+			.filter(([code]) => code !== '*')
+			.map(([code, sel]) => {
 			const s = normalizeSelection(sel);
 			const values = s.filter === 'text' ? s.values.map((t) => `<code of "${t}">`) : s.values;
 			return { variableCode: code, valueCodes: values };
@@ -46,6 +50,10 @@ function describeSelection(spec: TableSpec, ind: Indicator): string[] {
 	const measure = ind.source.measure;
 	for (const [code, sel] of Object.entries(spec.selection)) {
 		const s = normalizeSelection(sel);
+		if (code === '*') {
+			out.push('every other variable of the table: every value in the metadata (named in the body at fetch time)');
+			continue;
+		}
 		if (measure && code === measure.variable) {
 			const parts = [`value ${measure.value}`];
 			if (measure.ci_low && measure.ci_high) parts.push(`95 % CI ${measure.ci_low}–${measure.ci_high}`);
@@ -119,7 +127,9 @@ export function dryRunText(plans: readonly FetchPlan[], metadataFor: MetadataLoo
 			lines.push(`    kpi ${spec.table}; ${where}, every year Kolada answers; gender T/K/M → sex; rows marked isdeleted dropped`);
 		} else for (const d of describeSelection(spec, ind)) lines.push(`    ${d}`);
 		if (src.derived) lines.push(`    value = 100 − the share of "${src.derived.label.sv}"${src.derived.code ? ` (${src.derived.code})` : ''}; CI bounds swapped`);
-		if (src.api_geography) {
+		const alternative = src.alternative_tables?.find((t) => t.table === spec.table);
+		if (alternative) lines.push(`    alternative source: only ${alternative.api_geography.map((g) => LEVELS[g]).join(', ')} (other rows in the answer are rejects); ${alternative.note.en}`);
+		else if (src.api_geography) {
 			const others = ind.geography.filter((g) => !src.api_geography!.includes(g));
 			lines.push(`    only ${src.api_geography.map((g) => LEVELS[g]).join(', ')}${others.length ? `; ${others.map((g) => LEVELS[g]).join(', ')} from published figures (any such row in the answer is a reject)` : ''}`);
 		}

@@ -76,7 +76,8 @@ export function planFetch(indicators: Indicator[], ctx: PlanContext): FetchPlan[
 		if (!pub || !baseUrl) return [{ indicator: ind, spec: null, skip: `no base URL for ${src.api} of publisher "${src.publisher}"` }];
 		const tables = [
 			{ table: src.table, selection: src.selection, groups: src.groups, total_texts: src.total_texts },
-			...(src.national_tables ?? [])
+			...(src.national_tables ?? []),
+			...(src.alternative_tables ?? []).map((t) => ({ table: t.table, selection: t.selection, groups: undefined, total_texts: undefined }))
 		];
 		return tables.map((t) => {
 			// The schema checked the filter names (item, all, top, text, agg:…, vs:…).

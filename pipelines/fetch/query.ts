@@ -110,12 +110,15 @@ function wildcard(patterns: string[], codes: string[]): string[] {
  */
 export function resolveSelection(selection: Selection, shape: TableShape, table: string): ResolvedVariable[] {
 	const known = new Set(shape.variables.map((v) => v.code));
-	const unknown = Object.keys(selection).filter((c) => !known.has(c));
+	// `"*": "*"`: every variable the selection does not name, with all its values (tables whose
+	// other variables are not known in advance, e.g. Folkhälsodata's A_Mo8 tables).
+	const rest = selection['*'];
+	const unknown = Object.keys(selection).filter((c) => c !== '*' && !known.has(c));
 	if (unknown.length)
 		throw new SpecError(`${table}: unknown variable(s) ${unknown.map((c) => `"${c}"`).join(', ')}; the table has ${[...known].join(', ')}`);
 	const out: ResolvedVariable[] = [];
 	for (const v of shape.variables) {
-		const raw = selection[v.code];
+		const raw = selection[v.code] ?? (rest === '*' ? '*' : undefined);
 		if (raw === undefined) {
 			if (!v.elimination) throw new SpecError(`${table}: variable "${v.code}" can't be eliminated; select values for it`);
 			continue;

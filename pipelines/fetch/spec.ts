@@ -25,7 +25,10 @@ export interface FilterSelection {
 /** Per variable: a list of codes (= item), `'*'` (every value, from metadata), or a filter. */
 export type VariableSelection = string[] | '*' | FilterSelection;
 
-/** Variable code → selection. Variables left out are eliminated (must be eliminable). */
+/**
+ * Variable code → selection. Variables left out are eliminated (must be eliminable), unless the
+ * key `'*'` is `'*'`: then every variable not named gets all its values.
+ */
 export type Selection = Record<string, VariableSelection>;
 
 export interface TableSpecBase {

@@ -213,10 +213,12 @@ describe('pipeline fetch', () => {
 		const c = loadCatalog(path.join(repo, 'data/catalog'));
 		const plans = planFetch(c.indicators, { publishers: c.publishers, municipalities: c.municipalities, env: {}, now: new Date('2026-11-30T00:00:00Z') });
 		const byId = Object.fromEntries(plans.filter((p) => !p.spec || p.spec.table === p.indicator.source.table).map((p) => [p.indicator.id, p]));
-		// The HLV indicators also fetch their national breakdown table (by age).
+		// The HLV indicators also fetch their national breakdown table (by age) and, where one is
+		// known, the A_Mo8 table with municipal values.
 		expect(plans.filter((p) => p.indicator.id === 'trust_others').map((p) => p.spec?.table)).toEqual([
 			'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socxreg.px',
-			'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socaald.px'
+			'A_Folkhalsodata/B_HLV/eSocialarel/aSocialarel/hlv1socaald.px',
+			'A_Folkhalsodata/A_Mo8/7_Kontroll/02Civil/07.05lita/litaYreg.px'
 		]);
 		expect(byId.trust_others.spec).toMatchObject({
 			api: 'pxweb-v1',
@@ -361,11 +363,18 @@ describe('pipeline fetch: Folkhälsodata codes chosen by their text (replayed, h
 		expect(posts.map((r) => [r.status, r.answeredWith?.split('-').at(-2)])).toEqual([
 			[200, 'b40000'],
 			[200, 'a40000'],
+			[200, 'c40000'],
 			[200, 'b45000'],
 			[200, 'a45000']
 		]);
+		// The A_Mo8 alternative: its other variables (Region, År) asked whole, by name.
+		expect((JSON.parse(posts[2].body!) as { query: { code: string; selection: { values: string[] } }[] }).query).toEqual([
+			{ code: 'Region', selection: { filter: 'item', values: ['00', '20', '2080', '2081'] } },
+			{ code: 'Tillit', selection: { filter: 'item', values: ['40'] } },
+			{ code: 'År', selection: { filter: 'item', values: ['2017-2020', '2021-2024'] } }
+		]);
 		const soc = (body: string | null) => (JSON.parse(body!) as { query: { code: string; selection: { values: string[] } }[] }).query.find((q) => q.code === 'Sociala relationer')!.selection.values;
-		expect(posts.map((r) => soc(r.body))).toEqual([['40'], ['40'], ['45'], ['45']]);
+		expect(posts.filter((r) => !r.path.includes('A_Mo8')).map((r) => soc(r.body))).toEqual([['40'], ['40'], ['45'], ['45']]);
 		const index = JSON.parse(fs.readFileSync(path.join(raw, 'fohm/fetched.json'), 'utf8')) as { indicator: string; table: string; total_codes?: string[] }[];
 		expect(index.filter((e) => e.table.endsWith('hlv1socaald.px')).map((e) => [e.indicator, e.total_codes])).toEqual([
 			['trust_others', ['51']],
@@ -379,6 +388,8 @@ describe('pipeline fetch: Folkhälsodata codes chosen by their text (replayed, h
 		const nationTotal = await q(`SELECT value, ci_low, ci_high, n, is_demo FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'T' AND group_dim = 'total'`);
 		const young = await q(`SELECT value FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'T' AND group_dim = 'age' AND group_code = '16-29'`);
 		const instCounty = await q(`SELECT value, is_demo FROM ${obs} WHERE indicator_id = 'trust_institutions' AND region_code = '20' AND period_start = 2021 AND period_end = 2024 AND sex = 'T' AND group_dim = 'total'`);
+		const falun = await q(`SELECT period_start AS a, period_end AS b, value, ci_low, n, is_demo FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '2080' ORDER BY 1`);
+		const dalarna = await q(`SELECT value FROM ${obs} WHERE indicator_id = 'trust_others' AND region_code = '20' AND period_start = 2021 AND period_end = 2024 AND sex = 'T' AND group_dim = 'total'`);
 		const instNation = await q(`SELECT value, is_demo FROM ${obs} WHERE indicator_id = 'trust_institutions' AND region_code = '00' AND period_start = 2024 AND period_end = 2024 AND sex = 'K' AND group_dim = 'total'`);
 		con.closeSync();
 		db.closeSync();
@@ -394,6 +405,15 @@ describe('pipeline fetch: Folkhälsodata codes chosen by their text (replayed, h
 			}
 		]);
 		expect(young).toEqual([{ value: c(shareIn('hlv1socaald.px-a40000-POST.json', ['40', '01', '52', '1', '2024'])) }]);
+		// Municipal values from the A_Mo8 alternative (100 − "Svårt att lita på andra"); its nation and
+		// county rows are rejects, so Dalarna keeps hlv1socxreg's value.
+		expect(falun).toEqual([
+			{ a: 2017, b: 2020, value: c(shareIn('../../../A_Mo8/7_Kontroll/02Civil/07.05lita/litaYreg.px-c40000-POST.json', ['2080', '40', '2017-2020'])), ci_low: null, n: null, is_demo: false },
+			{ a: 2021, b: 2024, value: c(shareIn('../../../A_Mo8/7_Kontroll/02Civil/07.05lita/litaYreg.px-c40000-POST.json', ['2080', '40', '2021-2024'])), ci_low: null, n: null, is_demo: false }
+		]);
+		expect(dalarna).toEqual([{ value: c(shareIn('hlv1socxreg.px-b40000-POST.json', ['20', '40', '01', '1', '2021-2024'])) }]);
+		const rejects = fs.readFileSync(path.join(out, 'rejects.csv'), 'utf8');
+		expect(rejects).toMatch(/trust_others: region=20, period=2021-2024, sex=T","county values of trust_others do not come from A_Folkhalsodata\/A_Mo8\/7_Kontroll\/02Civil\/07\.05lita\/litaYreg\.px \(catalog alternative_tables\.api_geography: municipality\)"/);
 		expect(instCounty).toEqual([{ value: c(shareIn('hlv1socxreg.px-b45000-POST.json', ['20', '45', '01', '1', '2021-2024'])), is_demo: false }]);
 		expect(instNation).toEqual([{ value: c(shareIn('hlv1socaald.px-a45000-POST.json', ['45', '01', '51', '2', '2024'])), is_demo: false }]);
 	});
