@@ -107,7 +107,9 @@ async function checkAllFormats(path: string) {
 				expect(png.detail.svg).toContain('Källa:');
 				expect(png.detail.svg!.includes('Exempeldata')).toBe(facts.demo);
 				const meta = readPngText(new Uint8Array(png.bytes));
-				expect(meta.Title).toBe(facts.title);
+				// Titled by what it shows: the indicator's name (one indicator) or the chart's title and place.
+				const h1 = (await page.locator('h1').textContent())!.trim();
+				expect(meta.Title === h1 || meta.Title.startsWith(`${facts.title}: `), `${frame}: ${meta.Title}`).toBe(true);
 				expect(meta.Comment === 'Exempeldata').toBe(facts.demo);
 			}
 		}

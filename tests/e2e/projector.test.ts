@@ -33,7 +33,8 @@ function chartTextSizes(page: Page) {
 				const vb = svg.viewBox.baseVal;
 				const box = svg.getBoundingClientRect();
 				const scale = vb && vb.width ? Math.min(box.width / vb.width, box.height / vb.height) : 1;
-				return { text: t.textContent!.trim(), px: parseFloat(getComputedStyle(t).fontSize) * scale };
+				const plot = svg.closest('.plot');
+				return { text: t.textContent!.trim(), px: parseFloat(getComputedStyle(t).fontSize) * scale, chart: plot?.id ?? plot?.getAttribute('data-chart'), rendered: plot?.getAttribute('data-rendered'), box: Math.round(box.width), vb: vb?.width };
 			})
 	);
 }
