@@ -218,7 +218,7 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 		for (const line of wrap(text, inner, size)) footer.push({ text: line, size, fill, weight, cls });
 	};
 	const legend = comparisonLegend(p.element, p.lang);
-	const hasCi = p.rows.some((r) => r.ci_low !== null && r.ci_high !== null);
+	const hasCi = drawsCiBand(p.element);
 	push(p.source.replace(/\.$/, '') + '.', fs.body, 'export-source', INK);
 	if (p.period) push(`${t.period}: ${p.period}.`, fs.body, 'export-period', INK);
 	if (p.notes) push(`${t.notes}: ${p.notes}`, fs.body, 'export-notes');
@@ -297,6 +297,11 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 		w.parts.join('') +
 		`</svg>`;
 	return { svg, width, height };
+}
+
+/** Whether the frame's chart draws a CI band (the legend's "Band: 95 % konfidensintervall" only then). */
+export function drawsCiBand(frame: HTMLElement): boolean {
+	return [...frame.querySelectorAll('.plot svg [fill]')].some((e) => e.getAttribute('fill')!.toUpperCase() === CI_FILL.toUpperCase());
 }
 
 /** Smallest text size (in the SVG's own units) among a chart's text elements. */
