@@ -80,13 +80,27 @@ class DeckWriter {
 		readonly data: DeckData
 	) {}
 
+	/** Top of the free area under the last slide's title and subtitle (they may wrap). */
+	top = 1.25;
+
 	slide(title: string, subtitle: string, demo: boolean): Slide {
 		const s = this.pptx.addSlide();
 		this.titles.push(title);
-		s.addText(title, { x: PAD, y: 0.2, w: demo ? INNER - 2.1 : INNER, h: 0.62, fontSize: 24, bold: true, fontFace: FONT, color: INK, valign: 'top', fit: 'shrink' });
+		// Lines estimated from average Arial glyph widths (24 pt bold ≈ 0.17 in, 14 pt ≈ 0.095 in).
+		const titleLines = Math.max(1, Math.ceil((title.length * 0.17) / (demo ? INNER - 2.1 : INNER)));
+		const subLines = subtitle ? Math.ceil((subtitle.length * 0.095) / INNER) : 0;
+		const titleH = 0.42 * titleLines + 0.08;
+		s.addText(title, { x: PAD, y: 0.2, w: demo ? INNER - 2.1 : INNER, h: titleH, fontSize: 24, bold: true, fontFace: FONT, color: INK, valign: 'top', margin: 0 });
 		if (demo) s.addText(this.t.demo, { x: W - PAD - 1.9, y: 0.22, w: 1.9, h: 0.42, fontSize: MIN_PT + 2, bold: true, fontFace: FONT, color: DEMO, fill: { color: 'FFF4E5' }, line: { color: DEMO, width: 1.5 }, align: 'center', valign: 'middle' });
-		if (subtitle) s.addText(subtitle, { x: PAD, y: 0.82, w: INNER, h: 0.4, fontSize: MIN_PT, fontFace: FONT, color: MUTED, valign: 'top' });
+		const subY = 0.2 + titleH + 0.04;
+		if (subtitle) s.addText(subtitle, { x: PAD, y: subY, w: INNER, h: 0.26 * subLines + 0.06, fontSize: MIN_PT, fontFace: FONT, color: MUTED, valign: 'top', margin: 0 });
+		this.top = subY + 0.26 * subLines + 0.14;
 		return s;
+	}
+
+	/** The area for a chart or table: from under the subtitle to above the footer. */
+	box(): { x: number; y: number; w: number; h: number } {
+		return { x: PAD, y: this.top, w: INNER, h: 5.08 - this.top };
 	}
 
 	footer(s: Slide, text: string) {
@@ -142,8 +156,10 @@ function titleSlide(w: DeckWriter, deckTitle: string, demo: boolean) {
 	s.addText(deckTitle, { x: 0.7, y: 0.9, w: 8.6, h: 1.1, fontSize: 40, bold: true, fontFace: FONT, color: INK, valign: 'bottom', fit: 'shrink' });
 	s.addText(t.deckSubtitle(data), { x: 0.7, y: 2.05, w: 8.6, h: 0.5, fontSize: 20, fontFace: FONT, color: INK });
 	s.addText(t.strategyLine, { x: 0.7, y: 2.6, w: 8.6, h: 0.8, fontSize: 18, italic: true, fontFace: FONT, color: MUTED, valign: 'top' });
-	s.addText(`${isoDate(opts.now)} · ${w.sourceLine(null)}`, { x: 0.7, y: 3.9, w: 8.6, h: 0.7, fontSize: MIN_PT, fontFace: FONT, color: INK, valign: 'top' });
-	if (demo) s.addText(t.demoTitleNote, { x: 0.7, y: 4.6, w: 8.6, h: 0.6, fontSize: MIN_PT, bold: true, fontFace: FONT, color: DEMO, valign: 'top' });
+	// The producers only ("SCB, Folkhälsomyndigheten, …"); full citations are on the last slide.
+	const producers = [...new Set(data.sources.map((x) => x.publisher.split(/ \(| via /)[0].trim()))].join(', ');
+	s.addText(`${isoDate(opts.now)} · ${t.source}: ${producers || 'Ensamhetsmonitorn'} (${t.sourcesOnLast.replace(/^[^:]+: /, '').replace(/\.$/, '')})`, { x: 0.7, y: 3.7, w: 8.6, h: 0.7, fontSize: MIN_PT, fontFace: FONT, color: INK, valign: 'top' });
+	if (demo) s.addText(t.demoTitleNote, { x: 0.7, y: 4.5, w: 8.6, h: 0.6, fontSize: MIN_PT, bold: true, fontFace: FONT, color: DEMO, valign: 'top' });
 	w.notes(s, [deckTitle + '.', t.strategyLine + '.', w.sourceLine(null) + '.', `${t.link}: ${permalink(opts, data)}`]);
 }
 
@@ -176,8 +192,8 @@ function summarySlide(w: DeckWriter) {
 		];
 	});
 	const colW = nationDeck ? [4.0, 1.3, 1.1, 1.8, 1.0] : [2.85, 1.05, 0.85, 1.45, 0.8, 2.2];
-	const rowH = Math.min(0.3, 3.7 / (body.length + 1));
-	s.addTable([header, ...body], { x: PAD, y: 1.25, w: INNER, colW, rowH, fontSize: rows.length > 8 ? 12 : MIN_PT, fontFace: FONT, color: INK, border: { type: 'solid', pt: 0.5, color: 'BFBFBF' }, valign: 'middle', margin: 0.03, autoPage: false });
+	const rowH = Math.min(0.3, w.box().h / (body.length + 1));
+	s.addTable([header, ...body], { x: PAD, y: w.top, w: INNER, colW, rowH, fontSize: rows.length > 8 ? 12 : MIN_PT, fontFace: FONT, color: INK, border: { type: 'solid', pt: 0.5, color: 'BFBFBF' }, valign: 'middle', margin: 0.03, autoPage: false });
 	w.footer(s, `${t.sourcesOnLast} ${t.ciNote}${anyDemo ? ` * = ${t.demoShort}.` : ''}`);
 	w.notes(s, [
 		title + '.',
@@ -195,9 +211,9 @@ async function spineSlide(w: DeckWriter) {
 	const title = t.spineTitle(data.area.name[opts.lang]);
 	const s = w.slide(title, `${t.spineSubtitle} ${t.period}: ${periodSpan(rows, opts.lang)}.`, isDemo(rows));
 	const pic = await opts.picture?.({ kind: 'spine', data }, opts.lang);
-	if (pic) placePicture(s, pic, { x: PAD, y: 1.3, w: INNER, h: 3.8 }, title);
+	if (pic) placePicture(s, pic, w.box(), title);
 	else s.addText(t.pictureMissing, { x: PAD, y: 2.5, w: INNER, h: 1, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
-	w.footer(s, `${w.sourceLine(null)}. ${t.pictureNote}`);
+	w.footer(s, `${t.sourcesOnLast} ${t.pictureNote}`);
 	w.notes(s, [title + '.', t.spineSubtitle, ...data.indicators.map((i) => i.sentences[opts.lang][0]).filter(Boolean), w.sourceLine(null) + '.', `${t.link}: ${permalink(opts, data)}`]);
 }
 
@@ -228,7 +244,7 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 	const subtitle = `${t.trendSubtitle(areaName, nation.length > 0)} · ${t.allSexes} · ${t.period}: ${span}`;
 	const s = w.slide(title, subtitle, isDemo(shown));
 	const baseline = area.filter((r) => r.period_end < STRATEGY.start).at(-1);
-	const box = { x: PAD, y: 1.25, w: INNER, h: 3.85 };
+	const box = w.box();
 	if (!area.length) {
 		s.addText(t.noValues, { ...box, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
 	} else if (opts.pictures && opts.picture) {
@@ -287,7 +303,7 @@ async function rankingSlide(w: DeckWriter, ind: DeckIndicator) {
 	const title = ind.name[lang];
 	const subtitle = [t.rankingSubtitle, rank ? t.rankOf(name(highlight!), rank, ranked.length) : '', `${t.allSexes} · ${t.period}: ${span}`].filter(Boolean).join(' · ');
 	const s = w.slide(title, subtitle, isDemo(rows));
-	const box = { x: PAD, y: 1.25, w: INNER, h: 3.85 };
+	const box = w.box();
 	if (!counties.length) {
 		s.addText(t.noCounties, { ...box, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
 	} else if (opts.pictures && opts.picture) {
@@ -343,7 +359,8 @@ function sourcesSlide(w: DeckWriter) {
 	const s = w.slide(title, '', false);
 	const demoIds = data.indicators.filter((i) => isDemo([...i.area, ...i.nation, ...i.counties]));
 	const bullets = [
-		...[...new Set(data.sources.map((src) => `${src.publisher}: ${src.title}`))],
+		// One line per producer; example data once (which indicators: the last line).
+		...[...Map.groupBy(data.sources.filter((x) => !/^Exempeldata/.test(x.publisher)), (x) => x.publisher)].map(([pub, xs]) => `${pub}: ${[...new Set(xs.map((x) => x.title))].join('; ')}`),
 		t.methodCompare,
 		t.methodPeriods,
 		demoIds.length ? t.demoList(demoIds.map((i) => i.short[lang])) : t.noDemo
