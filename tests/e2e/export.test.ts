@@ -237,7 +237,7 @@ describe('presentation mode', () => {
 		const dialog = page.getByRole('dialog', { name: 'Presentationsläge' });
 		await dialog.waitFor();
 		const live = dialog.locator('[aria-live]');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 1 av ${titles.length}: ${name}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 1 av ${titles.length}: ${name}`);
 		const size = await dialog.locator('h2').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 		expect(size).toBeGreaterThanOrEqual(28);
 		const source = await dialog.locator('.source').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -245,15 +245,15 @@ describe('presentation mode', () => {
 		const img = await dialog.locator('img').boundingBox();
 		expect(img!.width).toBeGreaterThan(600);
 		await page.keyboard.press('ArrowRight');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 2 av ${titles.length}: ${name}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 2 av ${titles.length}: ${name}`);
 		await page.keyboard.press('PageDown');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 3 av ${titles.length}: ${name}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 3 av ${titles.length}: ${name}`);
 		await page.keyboard.press('PageUp');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 2 av ${titles.length}: ${name}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 2 av ${titles.length}: ${name}`);
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
 		// No wrapping: left from the first stays on the first (the end card is tested in projector.test.ts).
-		await expect.poll(() => live.textContent()).toBe(`Diagram 1 av ${titles.length}: ${name}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 1 av ${titles.length}: ${name}`);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => dialog.count()).toBe(0);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Presentationsläge');

@@ -62,7 +62,7 @@ describe('1920 × 1080', () => {
 		const live = dialog.locator('[aria-live]');
 		const count = await page.$$eval('[data-chart-frame]', (e) => e.length);
 		expect(count).toBeGreaterThan(0);
-		await expect.poll(() => live.textContent()).toContain(`Diagram 1 av ${count}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain(`Diagram 1 av ${count}`);
 		// The spine shows twelve indicators of one county: its title names the county.
 		expect(await dialog.locator('h2').textContent()).toContain(name);
 		const textPx = async () =>
@@ -71,7 +71,7 @@ describe('1920 × 1080', () => {
 				const scale = Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
 				return Number(img.dataset.minFont) * scale;
 			});
-		await expect.poll(textPx).toBeGreaterThanOrEqual(24);
+		await expect.poll(textPx, { timeout: 15_000 }).toBeGreaterThanOrEqual(24);
 		// The legend: outcomes in words, with their shapes.
 		const legend = dialog.locator('.legend li');
 		expect(await legend.count()).toBeGreaterThan(0);
@@ -79,16 +79,16 @@ describe('1920 × 1080', () => {
 		await page.screenshot({ path: process.env.PRESENT_SCREENSHOT ?? '/tmp/present-1080.png' });
 		// Left from the first stays on the first; right past the last shows the end card, not chart 1.
 		await page.keyboard.press('ArrowLeft');
-		await expect.poll(() => live.textContent()).toContain(`Diagram 1 av ${count}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain(`Diagram 1 av ${count}`);
 		await page.keyboard.press('End');
-		await expect.poll(() => live.textContent()).toContain(`Diagram ${count} av ${count}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain(`Diagram ${count} av ${count}`);
 		await page.keyboard.press('ArrowRight');
 		await dialog.locator('[data-end-card]').waitFor();
 		expect(await live.textContent()).toMatch(/Det var (alla \d+ diagram|det enda diagrammet)/);
 		await page.keyboard.press('ArrowRight');
 		expect(await dialog.locator('[data-end-card]').count()).toBe(1);
 		await page.keyboard.press('ArrowLeft');
-		await expect.poll(() => live.textContent()).toContain(`Diagram ${count} av ${count}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain(`Diagram ${count} av ${count}`);
 		await page.keyboard.press('Escape');
 		await page.close();
 	});
@@ -101,14 +101,15 @@ describe('1920 × 1080', () => {
 		const live = dialog.locator('[aria-live]');
 		const count = await page.$$eval('[data-chart-frame]', (e) => e.length);
 		for (let i = 1; i <= count; i++) {
-			await expect.poll(() => live.textContent()).toContain(`Diagram ${i} av ${count}: ${h1}`);
+			await expect.poll(() => live.textContent(), { timeout: 15_000 }).toContain(`Diagram ${i} av ${count}: ${h1}`);
 			expect((await dialog.locator('h2').textContent())!.trim()).toBe(h1);
 			await expect
 				.poll(() =>
 					dialog.locator('img').evaluate((img: HTMLImageElement) => {
 						const box = img.getBoundingClientRect();
 						return Number(img.dataset.minFont) * Math.min(box.width / img.naturalWidth, box.height / img.naturalHeight);
-					})
+					}),
+					{ timeout: 15_000 }
 				)
 				.toBeGreaterThanOrEqual(24);
 			await page.keyboard.press('ArrowRight');
