@@ -86,8 +86,8 @@ class DeckWriter {
 	slide(title: string, subtitle: string, demo: boolean): Slide {
 		const s = this.pptx.addSlide();
 		this.titles.push(title);
-		// Lines estimated from average Arial glyph widths (24 pt bold ≈ 0.17 in, 14 pt ≈ 0.095 in).
-		const titleLines = Math.max(1, Math.ceil((title.length * 0.17) / (demo ? INNER - 2.1 : INNER)));
+		// Lines estimated from average Arial glyph widths (24 pt bold ≈ 0.2 in, 14 pt ≈ 0.095 in).
+		const titleLines = Math.max(1, Math.ceil((title.length * 0.2) / (demo ? INNER - 2.1 : INNER)));
 		const subLines = subtitle ? Math.ceil((subtitle.length * 0.095) / INNER) : 0;
 		const titleH = 0.42 * titleLines + 0.08;
 		s.addText(title, { x: PAD, y: 0.2, w: demo ? INNER - 2.1 : INNER, h: titleH, fontSize: 24, bold: true, fontFace: FONT, color: INK, valign: 'top', margin: 0 });
