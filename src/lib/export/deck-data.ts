@@ -53,33 +53,3 @@ export interface DeckData {
 export function deckKey(kind: DeckKind, id: string): string {
 	return `${kind === 'region' ? 'region' : kind === 'subgoal' ? 'delmal' : 'indikator'}-${id}`;
 }
-
-type Period = Pick<ObservationRow, 'period_start' | 'period_end'>;
-
-const label = (p: Period) => (p.period_start === p.period_end ? String(p.period_start) : `${p.period_start}–${p.period_end}`);
-
-/**
- * The period a set of rows covers, always earliest → latest: "2024", "2004–2024" (single years),
- * "2004–2007 till 2021–2024" (windows). Rows of several indicators whose latest periods differ
- * get "varierar per indikator, se tabell" — one span would claim a period most rows do not have.
- */
-export function periodSpan(rows: readonly (Period & { indicator_id?: string })[], lang: 'sv' | 'en'): string {
-	if (!rows.length) return '';
-	const byIndicator = new Map<string, Period[]>();
-	for (const r of rows) (byIndicator.get(r.indicator_id ?? '') ?? byIndicator.set(r.indicator_id ?? '', []).get(r.indicator_id ?? '')!).push(r);
-	if (byIndicator.size > 1) {
-		const ranges = [...byIndicator.values()].map((ps) => spanOf(ps, lang));
-		if (new Set(ranges).size > 1) return lang === 'sv' ? 'varierar per indikator, se tabell' : 'varies by indicator, see table';
-	}
-	return spanOf(rows, lang);
-}
-
-function spanOf(rows: readonly Period[], lang: 'sv' | 'en'): string {
-	const sorted = [...rows].sort((a, b) => a.period_end - b.period_end || a.period_start - b.period_start);
-	const first = sorted[0];
-	const last = sorted.at(-1)!;
-	if (first.period_start === last.period_start && first.period_end === last.period_end) return label(first);
-	const single = rows.every((r) => r.period_start === r.period_end);
-	if (single) return `${first.period_start}–${last.period_end}`;
-	return `${label(first)} ${lang === 'sv' ? 'till' : 'to'} ${label(last)}`;
-}

@@ -12,7 +12,8 @@ import type PptxGenJS from 'pptxgenjs';
 import { OUTCOME_COLOR, type Outcome } from '$lib/charts/palette';
 import type { ObservationRow } from '$lib/data/queries';
 import { formatPercent } from '$lib/i18n/format';
-import { periodSpan, type DeckData, type DeckIndicator } from './deck-data';
+import { periodRange } from '$lib/view/period-range';
+import type { DeckData, DeckIndicator } from './deck-data';
 import { deckTexts, type DeckTexts } from './deck-texts';
 import { isoDate } from './texts';
 
@@ -170,7 +171,7 @@ function summarySlide(w: DeckWriter) {
 	const rows = data.indicators;
 	const all = rows.flatMap((i) => (i.latest ? [i.latest] : []));
 	const title = t.summaryTitle(data, lang);
-	const s = w.slide(title, `${t.period}: ${periodSpan(all, lang)}. ${t.summarySubtitle(nationDeck)}`, isDemo(all));
+	const s = w.slide(title, `${t.period}: ${periodRange(all, lang)}. ${t.summarySubtitle(nationDeck)}`, isDemo(all));
 	const anyDemo = isDemo(all);
 	const head = (text: string, align: 'left' | 'right' = 'left') => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: SERIES }, align } });
 	const header = nationDeck
@@ -199,7 +200,7 @@ function summarySlide(w: DeckWriter) {
 		title + '.',
 		...rows.flatMap((i) => i.sentences[lang].slice(0, 1)),
 		w.sourceLine(null) + '.',
-		`${t.period}: ${periodSpan(all, lang)}.`,
+		`${t.period}: ${periodRange(all, lang)}.`,
 		isDemo(all) && t.demoNote,
 		`${t.link}: ${permalink(opts, data)}`
 	]);
@@ -209,7 +210,7 @@ async function spineSlide(w: DeckWriter) {
 	const { t, data, opts } = w;
 	const rows = data.indicators.flatMap((i) => (i.latest ? [i.latest] : []));
 	const title = t.spineTitle(data.area.name[opts.lang]);
-	const s = w.slide(title, `${t.spineSubtitle} ${t.period}: ${periodSpan(rows, opts.lang)}.`, isDemo(rows));
+	const s = w.slide(title, `${t.spineSubtitle} ${t.period}: ${periodRange(rows, opts.lang)}.`, isDemo(rows));
 	const pic = await opts.picture?.({ kind: 'spine', data }, opts.lang);
 	if (pic) placePicture(s, pic, w.box(), title);
 	else s.addText(t.pictureMissing, { x: PAD, y: 2.5, w: INNER, h: 1, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
@@ -239,7 +240,7 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 	const nation = ind.nation.filter((r) => r.value !== null);
 	const shown = [...area, ...nation];
 	const areaName = data.area.name[lang];
-	const span = periodSpan(shown, lang);
+	const span = periodRange(shown, lang);
 	const title = ind.name[lang];
 	const subtitle = `${t.trendSubtitle(areaName, nation.length > 0)} · ${t.allSexes} · ${t.period}: ${span}`;
 	const s = w.slide(title, subtitle, isDemo(shown));
@@ -299,7 +300,7 @@ async function rankingSlide(w: DeckWriter, ind: DeckIndicator) {
 	const dir = ind.polarity === 'higher-is-worse' ? 1 : -1;
 	const ranked = [...counties].sort((a, b) => dir * (a.value! - b.value!));
 	const rank = highlight ? ranked.findIndex((r) => r.region_code === highlight) + 1 : 0;
-	const span = periodSpan(rows, lang);
+	const span = periodRange(rows, lang);
 	const title = ind.name[lang];
 	const subtitle = [t.rankingSubtitle, rank ? t.rankOf(name(highlight!), rank, ranked.length) : '', `${t.allSexes} · ${t.period}: ${span}`].filter(Boolean).join(' · ');
 	const s = w.slide(title, subtitle, isDemo(rows));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodSpan } from '$lib/export/deck-data';
+import { periodRange } from '$lib/view/period-range';
 import { exportHeading, geography } from '$lib/export/heading';
 import { shortCounty } from '$lib/export/pptx';
 import type { ObservationRow } from '$lib/data/queries';
@@ -21,26 +21,6 @@ const row = (o: Partial<ObservationRow>): ObservationRow => ({
 	is_demo: false,
 	...o
 });
-const y = (start: number, end = start, indicator_id = 'no_confidant') => row({ period_start: start, period_end: end, indicator_id });
-
-describe('periodSpan: always earliest → latest', () => {
-	it('single years in any order', () => {
-		expect(periodSpan([y(2023), y(2022)], 'sv')).toBe('2022–2023');
-		expect(periodSpan([y(2024), y(2004), y(2010)], 'en')).toBe('2004–2024');
-		expect(periodSpan([y(2024)], 'sv')).toBe('2024');
-		expect(periodSpan([], 'sv')).toBe('');
-	});
-	it('pooled windows name the first and the last window', () => {
-		expect(periodSpan([y(2021, 2024), y(2004, 2007)], 'sv')).toBe('2004–2007 till 2021–2024');
-		expect(periodSpan([y(2021, 2024), y(2004, 2007)], 'en')).toBe('2004–2007 to 2021–2024');
-	});
-	it('indicators with different periods: "varierar per indikator, se tabell"', () => {
-		expect(periodSpan([y(2023, 2023, 'a'), y(2021, 2024, 'b')], 'sv')).toBe('varierar per indikator, se tabell');
-		expect(periodSpan([y(2023, 2023, 'a'), y(2021, 2024, 'b')], 'en')).toBe('varies by indicator, see table');
-		// Same period for every indicator: one span.
-		expect(periodSpan([y(2024, 2024, 'a'), y(2024, 2024, 'b')], 'sv')).toBe('2024');
-	});
-});
 
 describe('exportHeading: an exported chart names what it shows', () => {
 	const names = { indicatorName: (id: string) => ({ no_confidant: 'Andel som inte har någon att anförtro sig åt' })[id], regionName: (c: string) => ({ '21': 'Gävleborgs län', '01': 'Stockholms län' })[c] };
@@ -48,7 +28,7 @@ describe('exportHeading: an exported chart names what it shows', () => {
 
 	it('one indicator: its name is the title; place, sex, group and period in the subtitle', () => {
 		const rows = [row({ region_code: '21', period_start: 2021, period_end: 2024 }), row({ region_code: '00', period_start: 2021, period_end: 2024 })];
-		const h = exportHeading({ ...base, rows, period: periodSpan(rows, 'sv') }, names);
+		const h = exportHeading({ ...base, rows, period: periodRange(rows, 'sv') }, names);
 		expect(h.title).toBe('Andel som inte har någon att anförtro sig åt');
 		expect(h.subtitle).toBe('Utveckling över tid · Gävleborgs län och riket · Kvinnor och män · hela befolkningen · Period: 2021–2024');
 	});
