@@ -256,7 +256,9 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 		const keys = new Map<string, { s: number; e: number }>();
 		for (const r of shown) keys.set(periodOf(r), { s: r.period_start, e: r.period_end });
 		const single = shown.every((r) => r.period_start === r.period_end);
-		if (single) for (let y = Math.max(...shown.map((r) => r.period_end)) + 1; y <= STRATEGY.end; y++) if (y >= STRATEGY.start) keys.set(String(y), { s: y, e: y });
+		// Single years: every year from the first to the end of the strategy period, so the
+		// category axis spaces years evenly (gaps between survey years stay gaps).
+		if (single) for (let y = Math.min(...shown.map((r) => r.period_end)); y <= STRATEGY.end; y++) keys.set(String(y), { s: y, e: y });
 		const cats = [...keys.entries()].sort((a, b) => a[1].e - b[1].e || a[1].s - b[1].s).map(([k]) => k);
 		const valuesOf = (rows: ObservationRow[]) => cats.map((c) => rows.find((r) => periodOf(r) === c)?.value ?? null);
 		const series = [{ name: areaName, labels: cats, values: valuesOf(area) }];
@@ -277,7 +279,7 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 			valAxisMaxVal: axisMax(shown.map((r) => r.value!)),
 			valAxisLabelFormatCode: '0" %"',
 			showValAxisTitle: false,
-			catAxisLabelRotate: cats.some((c) => c.length > 4) ? -45 : 0,
+			catAxisLabelRotate: cats.some((c) => c.length > 4) || cats.length > 14 ? -45 : 0,
 			valGridLine: { color: 'D9D9D9', size: 0.5 },
 			catGridLine: { style: 'none' },
 			altText: `${title}. ${subtitle}`
