@@ -257,7 +257,7 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 		for (const r of shown) keys.set(periodOf(r), { s: r.period_start, e: r.period_end });
 		const single = shown.every((r) => r.period_start === r.period_end);
 		// Single years: every year from the first to the end of the strategy period, so the
-		// category axis spaces years evenly (gaps between survey years stay gaps).
+		// category axis spaces years evenly; survey years with none between them are joined by the line.
 		if (single) for (let y = Math.min(...shown.map((r) => r.period_end)); y <= STRATEGY.end; y++) keys.set(String(y), { s: y, e: y });
 		const cats = [...keys.entries()].sort((a, b) => a[1].e - b[1].e || a[1].s - b[1].s).map(([k]) => k);
 		const valuesOf = (rows: ObservationRow[]) => cats.map((c) => rows.find((r) => periodOf(r) === c)?.value ?? null);
@@ -272,7 +272,8 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 			lineSize: 3,
 			lineDataSymbol: 'circle',
 			lineDataSymbolSize: 9,
-			displayBlanksAs: 'gap',
+			// Survey years with gaps between them are joined, as on the site.
+			displayBlanksAs: 'span',
 			showLegend: true,
 			legendPos: 'b',
 			valAxisMinVal: 0,
