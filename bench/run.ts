@@ -26,6 +26,7 @@ import { startContention, waitForQuiet } from './lib/contention.ts';
 import { firstChart, type FirstChartResult } from './first-chart.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
+import { deckBench } from './deck.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
 import { estimateBench } from './estimate.ts';
 import { goalsTable, printTable } from './report.ts';
@@ -142,6 +143,7 @@ try {
 		results.scale = summary;
 		if (selective_runs) results.runs = { ...(results.runs ?? {}), scale_selective: selective_runs };
 	}
+	if (want('deck')) results.deck_ms = await section('slide deck (region 21)', () => deckBench(browser!, `${site.url}/region/21`));
 } finally {
 	await browser?.close();
 	for (const s of servers) await s.close();

@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDir, repoRoot, startHarness, type Harness } from './helpers/browser.ts';
@@ -67,30 +66,6 @@ async function frameFacts(page: Page, frame: string) {
 	}));
 }
 
-/** Entries of a zip file from its central directory; deflated entries are inflated. */
-function unzip(buf: Buffer): Map<string, Buffer> {
-	let eocd = buf.length - 22;
-	while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-	if (eocd < 0) throw new Error('no end of central directory');
-	const count = buf.readUInt16LE(eocd + 10);
-	let at = buf.readUInt32LE(eocd + 16);
-	const out = new Map<string, Buffer>();
-	for (let i = 0; i < count; i++) {
-		if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory entry');
-		const method = buf.readUInt16LE(at + 10);
-		const size = buf.readUInt32LE(at + 20);
-		const nameLen = buf.readUInt16LE(at + 28);
-		const extraLen = buf.readUInt16LE(at + 30);
-		const commentLen = buf.readUInt16LE(at + 32);
-		const local = buf.readUInt32LE(at + 42);
-		const name = buf.subarray(at + 46, at + 46 + nameLen).toString('utf8');
-		const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-		const data = buf.subarray(dataAt, dataAt + size);
-		out.set(name, method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data));
-		at += 46 + nameLen + extraLen + commentLen;
-	}
-	return out;
-}
 
 const num = (s: string) => (s === '' ? null : Number(s));
 
@@ -132,7 +107,9 @@ async function checkAllFormats(path: string) {
 				expect(png.detail.svg).toContain('Källa:');
 				expect(png.detail.svg!.includes('Exempeldata')).toBe(facts.demo);
 				const meta = readPngText(new Uint8Array(png.bytes));
-				expect(meta.Title).toBe(facts.title);
+				// Titled by what it shows: the indicator's name (one indicator) or the chart's title and place.
+				const h1 = (await page.locator('h1').textContent())!.trim();
+				expect(meta.Title === h1 || meta.Title.startsWith(`${facts.title}: `), `${frame}: ${meta.Title}`).toBe(true);
 				expect(meta.Comment === 'Exempeldata').toBe(facts.demo);
 			}
 		}
@@ -224,74 +201,43 @@ describe('chart export', () => {
 	});
 });
 
-describe('slide deck', () => {
-	// Both pages have charts (subgoal pages: one trend per indicator); a page without any gets a message instead.
-	for (const [path, required] of [['/region/21', true], ['/delmal/3', true]] as const) {
-		it(`${path}: the PowerPoint has one slide per chart, notes with source and link, the demo mark`, async () => {
-			const page = await openReady(path);
-			// Every chart on the page: ChartFrames and bare (non-sparkline) Plot charts, in page order.
-			const charts = await page.evaluate(() => {
-				const frames = [...document.querySelectorAll<HTMLElement>('[data-chart-frame]')];
-				const bare = [...document.querySelectorAll<HTMLElement>('.plot[data-chart]')]
-					.filter((p) => p.getAttribute('data-chart') !== 'sparkline' && !p.closest('[data-chart-frame]'))
-					.map((p) => (p.closest('figure, section') as HTMLElement | null) ?? p.parentElement!);
-				return [...frames, ...bare]
-					.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
-					.map((e) => ({
-						title: (e.hasAttribute('data-chart-frame') ? e.querySelector('h3') : e.querySelector('h2, h3, h4'))?.textContent?.trim() ?? '',
-						demo: e.hasAttribute('data-chart-frame') ? e.getAttribute('data-demo') === 'true' : /Exempeldata/.test(e.textContent ?? '') || e.querySelector('[data-demo="true"]') !== null
-					}));
-			});
-			const button = page.getByRole('button', { name: 'Ladda ner bildspel (PowerPoint)' });
-			expect(await button.count()).toBe(1);
-			if (required) expect(charts.length, `${path} has charts to put on slides`).toBeGreaterThan(0);
-			if (charts.length === 0) {
-				// Click until hydrated and answered.
-				await expect
-					.poll(async () => {
-						await button.click();
-						return page.getByRole('status').filter({ hasText: 'Sidan har inga diagram' }).count();
-					})
-					.toBe(1);
-				await page.close();
-				return;
-			}
-			const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), button.click()]);
-			const buf = fs.readFileSync((await dl.path())!);
-			expect(buf.subarray(0, 2).toString('latin1')).toBe('PK');
-			expect(dl.suggestedFilename()).toMatch(/\.pptx$/);
-			const zip = unzip(buf);
-			const slides = [...zip.keys()].filter((k) => /^ppt\/slides\/slide\d+\.xml$/.test(k)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
-			expect(slides).toHaveLength(charts.length);
-			const notes = [...zip.keys()].filter((k) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(k));
-			expect(notes).toHaveLength(charts.length);
-			expect(zip.has('[Content_Types].xml')).toBe(true);
-			expect([...zip.keys()].filter((k) => /^ppt\/media\/.+\.png$/.test(k))).toHaveLength(charts.length);
-			slides.forEach((s, i) => {
-				const xml = zip.get(s)!.toString('utf8');
-				expect(xml).toContain(charts[i].title.replace(/&/g, '&amp;'));
-				expect(xml.includes('Exempeldata')).toBe(charts[i].demo);
-			});
-			const allNotes = notes.map((n) => zip.get(n)!.toString('utf8')).join('\n');
-			expect(allNotes).toContain('Källa:');
-			expect(allNotes).toContain(h.server.url);
-			expect(await page.getByRole('status').filter({ hasText: 'Bildspelet är nedladdat' }).count()).toBe(1);
-			await page.close();
-		});
-	}
+describe('exports name what they show', () => {
+	it('/indikator/no_confidant?region=21: every chart\'s PNG carries the indicator\'s name and the geography in its pixels', async () => {
+		const page = await openReady('/indikator/no_confidant?region=21');
+		const name = (await page.locator('h1').textContent())!.trim();
+		const frames = await page.$$eval('[data-chart-frame]', (els) => els.map((e) => e.getAttribute('data-chart-frame')!));
+		expect(frames.length).toBeGreaterThan(2);
+		for (const frame of frames) {
+			const png = await exportVia(page, frame, 'png-standard-1');
+			// The SVG the PNG was drawn from: title = the indicator, subtitle = place, sex, group, period.
+			const svg = png.detail.svg!;
+			const title = [...svg.matchAll(/<text[^>]*class="export-title"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+			const subtitle = [...svg.matchAll(/<text[^>]*class="export-subtitle"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+			expect(title.replace(/\s+/g, ' '), frame).toBe(name);
+			expect(subtitle, frame).toMatch(/Gävleborgs län|Riket|\d+ län/);
+			expect(subtitle, frame).toMatch(/kvinnor|män|Kvinnor|Män/);
+			expect(subtitle, frame).toMatch(/Period: \d{4}/);
+			for (const m of subtitle.matchAll(/\b(\d{4})–(\d{4})\b/g)) expect(Number(m[2])).toBeGreaterThanOrEqual(Number(m[1]));
+			expect(readPngText(new Uint8Array(png.bytes)).Title).toBe(name);
+			if (frame === 'trend') fs.writeFileSync(path.join(process.env.PRESENT_PNG_DIR ?? '/tmp', 'present-export-trend.png'), png.bytes);
+		}
+		await page.close();
+	});
 });
 
 describe('presentation mode', () => {
 	it('shows the charts one at a time, steps with arrow keys and PageDown, Escape exits and focus returns', async () => {
 		const page = await openReady('/indikator/lonely_often_always');
 		const titles = await page.$$eval('[data-chart-frame] h3', (els) => els.map((e) => e.textContent?.trim() ?? ''));
+		// Slides are titled by the indicator's name (the page's h1), not the chart's generic title.
+		const name = (await page.locator('h1').textContent())!.trim();
 		const button = page.getByRole('button', { name: 'Presentationsläge' });
 		await button.focus();
 		await page.keyboard.press('Enter');
 		const dialog = page.getByRole('dialog', { name: 'Presentationsläge' });
 		await dialog.waitFor();
 		const live = dialog.locator('[aria-live]');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 1 av ${titles.length}: ${titles[0]}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 1 av ${titles.length}: ${name}`);
 		const size = await dialog.locator('h2').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 		expect(size).toBeGreaterThanOrEqual(28);
 		const source = await dialog.locator('.source').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -299,14 +245,15 @@ describe('presentation mode', () => {
 		const img = await dialog.locator('img').boundingBox();
 		expect(img!.width).toBeGreaterThan(600);
 		await page.keyboard.press('ArrowRight');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 2 av ${titles.length}: ${titles[1]}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 2 av ${titles.length}: ${name}`);
 		await page.keyboard.press('PageDown');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 3 av ${titles.length}: ${titles[2]}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 3 av ${titles.length}: ${name}`);
 		await page.keyboard.press('PageUp');
-		await expect.poll(() => live.textContent()).toBe(`Diagram 2 av ${titles.length}: ${titles[1]}`);
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 2 av ${titles.length}: ${name}`);
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowLeft');
-		await expect.poll(() => live.textContent()).toBe(`Diagram ${titles.length} av ${titles.length}: ${titles.at(-1)}`);
+		// No wrapping: left from the first stays on the first (the end card is tested in projector.test.ts).
+		await expect.poll(() => live.textContent(), { timeout: 15_000 }).toBe(`Diagram 1 av ${titles.length}: ${name}`);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => dialog.count()).toBe(0);
 		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Presentationsläge');

@@ -11,6 +11,7 @@ import { fileBase, permalinkOf, type ExportPayload } from './payload';
 import { addPngText, rasterize } from './png';
 import { buildExportSvg, type ExportFormat } from './svg';
 import { exportTexts } from './texts';
+import { withHeading } from './heading';
 
 export type ExportKind = { type: 'svg' } | { type: 'png'; scale: 1 | 2 | 3; format: ExportFormat } | { type: 'csv'; variant: CsvVariant };
 
@@ -43,7 +44,9 @@ export async function chartPng(p: ExportPayload, scale: number, format: ExportFo
 	return { png, svg: out.svg, width: out.width * scale, height: out.height * scale };
 }
 
-export async function runExport(p: ExportPayload, kind: ExportKind): Promise<ExportResult> {
+export async function runExport(page: ExportPayload, kind: ExportKind): Promise<ExportResult> {
+	// Exports name what they show (indicator, place, sex, group, period): they travel without their page.
+	const p = kind.type === 'csv' ? page : await withHeading(page);
 	const stem = fileBase(p);
 	let result: ExportResult;
 	if (kind.type === 'svg') {

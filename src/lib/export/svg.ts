@@ -218,7 +218,7 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 		for (const line of wrap(text, inner, size)) footer.push({ text: line, size, fill, weight, cls });
 	};
 	const legend = comparisonLegend(p.element, p.lang);
-	const hasCi = p.rows.some((r) => r.ci_low !== null && r.ci_high !== null);
+	const hasCi = drawsCiBand(p.element);
 	push(p.source.replace(/\.$/, '') + '.', fs.body, 'export-source', INK);
 	if (p.period) push(`${t.period}: ${p.period}.`, fs.body, 'export-period', INK);
 	if (p.notes) push(`${t.notes}: ${p.notes}`, fs.body, 'export-notes');
@@ -299,9 +299,36 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 	return { svg, width, height };
 }
 
-/** Just the chart(s) of a frame, side by side, as a standalone SVG (presentation mode). */
-export function chartOnlySvg(frame: HTMLElement): ExportSvg {
+/** Whether the frame's chart draws a CI band (the legend's "Band: 95 % konfidensintervall" only then). */
+export function drawsCiBand(frame: HTMLElement): boolean {
+	return [...frame.querySelectorAll('.plot svg [fill]')].some((e) => e.getAttribute('fill')!.toUpperCase() === CI_FILL.toUpperCase());
+}
+
+/** Smallest text size (in the SVG's own units) among a chart's text elements. */
+export function minFontSize(svg: string): number {
+	const sizes = [...svg.matchAll(/<text\b[^>]*\bfont-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
+	return sizes.length ? Math.min(...sizes) : 0;
+}
+
+/**
+ * Just the chart(s) of a frame, side by side, as a standalone SVG (presentation mode, deck
+ * pictures). `minFont` raises every text to at least that size (in the chart's units), and room
+ * is added on the left for the longer labels, so text stays readable when a tall chart is shrunk
+ * to fit a projector.
+ */
+export function chartOnlySvg(frame: HTMLElement, minFont = 0): ExportSvg {
 	const charts = chartSvgs(frame).map(part);
+	if (minFont > 0)
+		for (const c of charts) {
+			for (const el of [c.node, ...c.node.querySelectorAll('text, g, tspan')]) {
+				const size = parseFloat(el.getAttribute('font-size') ?? '');
+				if (el.localName === 'text' || Number.isFinite(size)) el.setAttribute('font-size', String(Math.max(Number.isFinite(size) ? size : 0, minFont)));
+			}
+			const [x, y, w, h] = c.viewBox.split(' ').map(Number);
+			const room = Math.round(minFont * 4);
+			c.viewBox = `${x - room} ${y} ${w + room} ${h}`;
+			c.width += room;
+		}
 	const gap = 16;
 	let x = 0;
 	const serializer = new XMLSerializer();

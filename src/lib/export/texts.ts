@@ -24,15 +24,20 @@ export const exportTexts = {
 		comparison: 'Jämfört med riket',
 		link: 'Länk',
 		slides: 'Ladda ner bildspel (PowerPoint)',
+		slidesPictures: 'Bildspel med diagram som bilder',
+		slidesHint: 'Bildspelet har redigerbara PowerPoint-diagram och en tabell. Versionen med bilder visar konfidensband och intervall, som inbyggda diagram inte kan rita; spindeldiagrammet är alltid en bild.',
 		slidesBusy: 'Skapar bildspel…',
 		slidesDone: (n: number) => `Bildspelet är nedladdat (${n} ${n === 1 ? 'bild' : 'bilder'}).`,
-		slidesNone: 'Sidan har inga diagram att lägga i ett bildspel.',
 		present: 'Presentationsläge',
 		presentExit: 'Avsluta presentationsläge',
 		presentNext: 'Nästa diagram',
 		presentPrev: 'Föregående diagram',
 		presentPosition: (i: number, n: number, title: string) => `Diagram ${i} av ${n}: ${title}`,
-		presentHelp: 'Piltangenterna byter diagram, Esc avslutar.'
+		presentHelp: 'Piltangenterna byter diagram, Esc avslutar.',
+		presentLegend: 'Teckenförklaring',
+		presentEndTitle: 'Slut på presentationen',
+		presentEnd: (n: number) => `Det var ${n === 1 ? 'det enda diagrammet' : `alla ${n} diagram`}.`,
+		presentEndHelp: 'Vänsterpil går tillbaka, Home börjar om, Esc avslutar.'
 	},
 	en: {
 		exportButton: 'Export',
@@ -56,15 +61,20 @@ export const exportTexts = {
 		comparison: 'Compared with Sweden',
 		link: 'Link',
 		slides: 'Download slides (PowerPoint)',
+		slidesPictures: 'Slides with charts as pictures',
+		slidesHint: 'The deck has editable PowerPoint charts and a table. The picture version shows confidence bands and intervals, which native charts cannot draw; the spine chart is always a picture.',
 		slidesBusy: 'Creating slides…',
 		slidesDone: (n: number) => `Slides downloaded (${n} ${n === 1 ? 'slide' : 'slides'}).`,
-		slidesNone: 'This page has no charts to put in slides.',
 		present: 'Presentation mode',
 		presentExit: 'Leave presentation mode',
 		presentNext: 'Next chart',
 		presentPrev: 'Previous chart',
 		presentPosition: (i: number, n: number, title: string) => `Chart ${i} of ${n}: ${title}`,
-		presentHelp: 'Arrow keys change chart, Esc leaves.'
+		presentHelp: 'Arrow keys change chart, Esc leaves.',
+		presentLegend: 'Legend',
+		presentEndTitle: 'End of the presentation',
+		presentEnd: (n: number) => (n === 1 ? 'That was the only chart.' : `That was all ${n} charts.`),
+		presentEndHelp: 'Left arrow goes back, Home starts over, Esc leaves.'
 	}
 } satisfies Record<Lang, unknown>;
 
