@@ -258,6 +258,7 @@ export function describeTrend(args: Common & { area?: Names; result: TrendResult
 	const span = years.length ? formatPeriod(years[0], years[years.length - 1]) : '';
 	const register = result.method === 'register-sign';
 	const lvl = levelPhrase(0.998, lang);
+	const lvlShort = sv ? lvl : '99.8% level';
 	if (result.outcome === 'not-assessable') {
 		const why = TREND_REASON_TEXT[result.reason ?? 'too-few-points'][lang];
 		if (sv) return `${ind} i ${area}: trenden kan inte bedömas (${why}).`;
@@ -279,7 +280,7 @@ export function describeTrend(args: Common & { area?: Names; result: TrendResult
 		return `In ${area}, ${lcFirst(ind)} is ${up ? 'increasing' : 'decreasing'}, ${span} (${slope} ${unitWord} per year; register data without sampling error).`;
 	}
 	if (sv) return `${ind} i ${area}: statistiskt säkerställd ${up ? 'ökande' : 'minskande'} trend ${span} (${slope} ${unitWord} per år; ${lvl}).`;
-	return `In ${area}, ${lcFirst(ind)} is ${up ? 'increasing' : 'decreasing'} significantly, ${span} (${slope} ${unitWord} per year; ${lvl}).`;
+	return `In ${area}, ${lcFirst(ind)} is ${up ? 'increasing' : 'decreasing'} significantly, ${span} (${slope} ${unitWord} per year; ${lvlShort}).`;
 }
 
 /** How a gap's pair was chosen: named in advance by the strategy, or highest vs lowest with a Bonferroni adjustment. */
@@ -312,7 +313,12 @@ export function describeGap(args: { a: string; b: string; result: GapResult; bas
 	const va = fmt(g.a, lang, unit, 1);
 	const vb = fmt(g.b, lang, unit, 1);
 	const unitWord = unit === 'percent' ? (sv ? 'procentenheter' : 'percentage points') : sv ? 'enheter' : 'units';
-	const ci = sv ? `${g.level === 0.95 ? '95' : '99,8'}${NBSP}% KI ${pp(g.diffCiLow)}–${pp(g.diffCiHigh)}` : `${g.level === 0.95 ? '95' : '99.8'}% CI ${pp(g.diffCiLow)}–${pp(g.diffCiHigh)}`;
+	// "−0,5 till 2,5" rather than "−0,5–2,5" when a bound is negative.
+	const range = (lo: number | null, hi: number | null) => ((lo ?? 0) < 0 || (hi ?? 0) < 0 ? `${pp(lo)} ${sv ? 'till' : 'to'} ${pp(hi)}` : `${pp(lo)}–${pp(hi)}`);
+	const adjusted = g.comparisons > 1 ? (sv ? ', justerat' : ', adjusted') : '';
+	const ci = sv
+		? `${g.level === 0.95 ? '95' : '99,8'}${NBSP}% KI${adjusted} ${range(g.diffCiLow, g.diffCiHigh)}`
+		: `${g.level === 0.95 ? '95' : '99.8'}% CI${adjusted} ${range(g.diffCiLow, g.diffCiHigh)}`;
 	let ratio = '';
 	if (g.ratio !== null && g.ratioCiLow !== null && g.ratioCiHigh !== null) {
 		ratio = Number.isFinite(g.ratioCiHigh)

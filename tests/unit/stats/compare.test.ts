@@ -37,50 +37,69 @@ describe('benchmark inside the estimate’s CI, 95 % (Fingertips single overlapp
 	});
 });
 
-describe('benchmark inside the rebuilt 99.8 % CI', () => {
+describe('benchmark inside the rebuilt 99.8 % CI, natural scale (unit: number)', () => {
+	// These worked examples use the natural scale, which is what a non-percentage unit gets.
+	// Percentages are rebuilt on the logit scale: see the next block and issue13.test.ts item 9.
+	const NAT = { unit: 'number' as const };
 	it('1. Gävleborg: SE_low = (15.2 − 13.1)/1.959964 = 1.071448; low = 15.2 − 3.090232·1.071448 = 11.8890 ≤ 12.9 → similar', () => {
-		const r = compareToBenchmark(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, level: 0.998 });
+		const r = compareToBenchmark(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('similar');
 		expect(r.details.ciLow).toBeCloseTo(11.8890, 4);
 		// upper side: SE_high = (17.4 − 15.2)/1.959964 = 1.122470; high = 15.2 + 3.468692 = 18.6687
 		expect(r.details.ciHigh).toBeCloseTo(18.6687, 4);
-		expect(compareBothLevels(est(15.2, 13.1, 17.4), SWEDEN, WORSE).outcome).toBe('worse-95');
+		expect(compareBothLevels(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('worse-95');
 	});
 	it('2. 20.0 (18.0–22.0): SE = 4/(2·1.959964) = 1.020427; low = 20 − 3.153357 = 16.8466 > 12.9 → worse', () => {
-		const r = compareToBenchmark(est(20, 18, 22), SWEDEN, { ...WORSE, level: 0.998 });
+		const r = compareToBenchmark(est(20, 18, 22), SWEDEN, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('worse');
 		expect(r.details.ciLow).toBeCloseTo(16.8466, 4);
-		expect(compareBothLevels(est(20, 18, 22), SWEDEN, WORSE).outcome).toBe('worse-99.8');
+		expect(compareBothLevels(est(20, 18, 22), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('worse-99.8');
 	});
 	it('3. 8.0 (7.0–9.0): SE = 0.510214; high = 8 + 1.576678 = 9.5767 < 12.9 → better', () => {
-		const r = compareToBenchmark(est(8, 7, 9), SWEDEN, { ...WORSE, level: 0.998 });
+		const r = compareToBenchmark(est(8, 7, 9), SWEDEN, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('better');
 		expect(r.details.ciHigh).toBeCloseTo(9.5767, 4);
-		expect(compareBothLevels(est(8, 7, 9), SWEDEN, WORSE).outcome).toBe('better-99.8');
+		expect(compareBothLevels(est(8, 7, 9), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('better-99.8');
 	});
 	it('4. 10.0 (8.0–12.0) vs 13.0: outside at 95 %; high at 99.8 % = 10 + 3.153357 = 13.1534 ≥ 13 → similar → better-95', () => {
 		const b = est(13, 12.8, 13.2);
 		expect(compareToBenchmark(est(10, 8, 12), b, { ...WORSE, level: 0.95 }).outcome).toBe('better');
-		const r = compareToBenchmark(est(10, 8, 12), b, { ...WORSE, level: 0.998 });
+		const r = compareToBenchmark(est(10, 8, 12), b, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('similar');
 		expect(r.details.ciHigh).toBeCloseTo(13.1534, 4);
-		expect(compareBothLevels(est(10, 8, 12), b, WORSE).outcome).toBe('better-95');
+		expect(compareBothLevels(est(10, 8, 12), b, { ...WORSE, ...NAT }).outcome).toBe('better-95');
 	});
 	it('5. asymmetric (Wilson-like) 3.0 (1.8–5.0) vs 6.0: the UPPER side faces the benchmark', () => {
 		// SE_high = (5.0 − 3.0)/1.959964 = 1.020427; high = 3 + 3.090232·1.020427 = 6.1534 ≥ 6 → similar.
 		// (The lower side, SE = 1.2/1.959964 = 0.612256, would give 3 + 1.8920 = 4.892 and a false "different".)
 		const b = est(6, 5.8, 6.2);
-		const r = compareToBenchmark(est(3, 1.8, 5), b, { ...WORSE, level: 0.998 });
+		const r = compareToBenchmark(est(3, 1.8, 5), b, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('similar');
 		expect(r.details.ciHigh).toBeCloseTo(6.1534, 4);
 		// low = 3 − 3.090232·0.612256 = 1.1080
 		expect(r.details.ciLow).toBeCloseTo(1.108, 3);
-		expect(compareBothLevels(est(3, 1.8, 5), b, WORSE).outcome).toBe('better-95');
+		expect(compareBothLevels(est(3, 1.8, 5), b, { ...WORSE, ...NAT }).outcome).toBe('better-95');
 	});
 	it('6. no judgement 50 (45–55) vs 35: SE = 2.551067; low = 50 − 7.883391 = 42.1166 > 35 → higher-99.8', () => {
-		const r = compareBothLevels(est(50, 45, 55), est(35, 34, 36), { polarity: 'no-judgement' });
+		const r = compareBothLevels(est(50, 45, 55), est(35, 34, 36), { polarity: 'no-judgement', ...NAT });
 		expect(r.outcome).toBe('higher-99.8');
 		expect(r.at998.details.ciLow).toBeCloseTo(42.1166, 4);
+	});
+});
+
+describe('benchmark inside the rebuilt 99.8 % CI, percentages (logit scale per side)', () => {
+	it('Gävleborg 15.2 (13.1–17.4) vs 12.9: logit per side → low 12.005 ≤ 12.9 → similar', () => {
+		// logit(0.152) = −1.719000, logit(0.131) = −1.892146, logit(0.174) = −1.557539
+		// SE_low = 0.173146/1.959964 = 0.088341, SE_high = 0.161461/1.959964 = 0.082379
+		// low = expit(−1.719000 − 3.090232·0.088341) = 12.005 %
+		// high = expit(−1.719000 + 3.090232·0.082379) = 18.779 %
+		const r = compareToBenchmark(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, level: 0.998 });
+		expect(r.outcome).toBe('similar');
+		expect(r.details.ciLow).toBeCloseTo(12.005, 2);
+		expect(r.details.ciHigh).toBeCloseTo(18.779, 2);
+		// The long side stays long: wider above than the natural-scale 18.6687.
+		expect(r.details.ciHigh!).toBeGreaterThan(18.6687);
+		expect(compareBothLevels(est(15.2, 13.1, 17.4), SWEDEN, WORSE).outcome).toBe('worse-95');
 	});
 });
 
