@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBothLevels, compareToBenchmark } from '../../../src/lib/stats';
+import { compareBothLevels, compareToBenchmark, gap } from '../../../src/lib/stats';
 import { est } from './helpers';
 
 // Nation, 2021–2024 pooled: 12.9 % (CI 12.6–13.2).
@@ -154,5 +154,43 @@ describe('not compared, with the reason', () => {
 		expect(r.details.benchmark_period_start).toBe(2024);
 		const both = compareBothLevels(est(15.2, 13.1, 17.4, 2021, 2024), est(12.9, 12.5, 13.3, 2024, 2024), WORSE);
 		expect(both).toMatchObject({ outcome: 'not-compared', reason: 'periods-not-aligned' });
+	});
+});
+
+describe('side-aware z-test with asymmetric CIs (issue 19 item 4: swapping the sides must fail here)', () => {
+	// a = 10.0 (9.0–16.0): SE_low = 1/1.959964 = 0.510214, SE_high = 6/1.959964 = 3.061281
+	// b = 7.0 (6.5–7.5): SE = 0.5/1.959964 = 0.255107 on both sides
+	const a = est(10, 9, 16, 2024, 2024);
+	const b = est(7, 6.5, 7.5, 2024, 2024);
+	it('a > b: a’s LOWER side and b’s upper side face the difference → z = 3/0.570442 = 5.2591 → worse', () => {
+		// √(0.510214² + 0.255107²) = 0.570442. (a’s upper side would give √(3.061281² + 0.255107²) = 3.071892, z = 0.9766: similar.)
+		const r = compareToBenchmark(a, b, { ...WORSE, level: 0.95, method: 'z-test' });
+		expect(r.outcome).toBe('worse');
+		expect(r.details.z).toBeCloseTo(5.2591, 4);
+		// diff CI: 3 − 1.959964·0.570442 = 1.8820 … 3 + 1.959964·3.071892 = 9.0209
+		expect(r.details.diffCiLow).toBeCloseTo(1.882, 3);
+		expect(r.details.diffCiHigh).toBeCloseTo(9.0209, 3);
+	});
+	it('b < a seen from b: b’s upper side and a’s lower side → z = −5.2591 → better', () => {
+		const r = compareToBenchmark(b, a, { ...WORSE, level: 0.95, method: 'z-test' });
+		expect(r.outcome).toBe('better');
+		expect(r.details.z).toBeCloseTo(-5.2591, 4);
+	});
+	it('the long side faces the difference: 10.0 (9.0–16.0) vs 13.0 (12.5–13.5) → similar', () => {
+		// d = −3 < 0: a’s UPPER side (3.061281) and c’s lower side (0.255107) → z = −3/3.071892 = −0.9766
+		// (with a’s lower side: z = −5.2591, a false "better").
+		const c = est(13, 12.5, 13.5, 2024, 2024);
+		const r = compareToBenchmark(a, c, { ...WORSE, level: 0.95, method: 'z-test' });
+		expect(r.outcome).toBe('similar');
+		expect(r.details.z).toBeCloseTo(-0.9766, 4);
+	});
+	it('the gap between two groups uses the same sides', () => {
+		const c = est(13, 12.5, 13.5, 2024, 2024);
+		expect(gap(a, c, 0.95).outcome).toBe('no-significant-gap');
+		expect(gap(a, b, 0.95).outcome).toBe('a-higher');
+		// a − c = −3: its CI reaches up with a’s upper side: −3 + 1.959964·3.071892 = 3.0209 (includes 0),
+		// and down with a’s lower side: −3 − 1.959964·0.570442 = −4.1180
+		expect(gap(a, c, 0.95).diffCiHigh).toBeCloseTo(3.0209, 3);
+		expect(gap(a, c, 0.95).diffCiLow).toBeCloseTo(-4.118, 3);
 	});
 });
