@@ -100,7 +100,8 @@ export function wilsonInterval(p: number, n: number, level: Level | number = 0.9
 	const z2n = (z * z) / n;
 	const centre = (q + z2n / 2) / (1 + z2n);
 	const half = (z * Math.sqrt((q * (1 - q)) / n + (z * z) / (4 * n * n))) / (1 + z2n);
-	return [Math.max(0, centre - half) * 100, Math.min(1, centre + half) * 100];
+	// Clamp so that rounding never puts p outside its own interval (at p = 0 the lower bound is 0 up to ~1e-18).
+	return [Math.min(p, Math.max(0, centre - half) * 100), Math.max(p, Math.min(1, centre + half) * 100)];
 }
 
 /**

@@ -321,3 +321,13 @@ describe('14. (stats part) example data are never tested against real statistics
 		expect(compareToBenchmark({ ...est(15.2, 13.1, 17.4), is_demo: true }, { ...est(12.9, 12.6, 13.2), is_demo: true }, { ...WORSE, level: 0.95 }).outcome).toBe('worse');
 	});
 });
+
+describe('4. (edge) Wilson from n at 0 % and 100 %', () => {
+	it('the interval contains the value exactly, so the value is compared', () => {
+		expect(wilsonInterval(0, 15777)[0]).toBe(0);
+		expect(wilsonInterval(100, 27)[1]).toBe(100);
+		const r = compareToBenchmark({ ...year(2024, 0, null, null), n: 15777 }, year(2024, 0.5, 0.3, 0.7), { ...BETTER, level: 0.95 });
+		expect(r).toMatchObject({ outcome: 'worse' });
+		expect(r.details.ciSource).toBe('wilson-from-n');
+	});
+});
