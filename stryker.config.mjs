@@ -15,6 +15,6 @@ export default {
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	thresholds: { high: 85, low: 75, break: null },
 	tempDirName: '.stryker-tmp',
-	ignorePatterns: ['build', 'build-baseline', 'static/data', 'bench', 'reports', 'test-results', '.svelte-kit', 'data/raw', 'data/out', 'tests/e2e'],
+	ignorePatterns: ['.tools', 'build', 'build-baseline', 'static/data', 'bench', 'reports', 'test-results', '!.svelte-kit/**', '.svelte-kit/output', 'data/raw', 'data/out', 'tests/e2e'],
 	cleanTempDir: true
 };

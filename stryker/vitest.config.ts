@@ -10,6 +10,8 @@ export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('../src/lib', import.meta.url)) } },
 	test: {
 		environment: 'node',
+		// Our property tests take their run count from FC_RUNS: enough to reach the cases, fast per mutant.
+		env: { FC_RUNS: '120' },
 		testTimeout: 60_000,
 		include: [
 			'tests/unit/stats/**/*.test.ts',

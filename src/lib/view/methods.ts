@@ -1,3 +1,4 @@
+// Stryker disable StringLiteral: the prose is checked phrase by phrase in tests/unit/view/methods.test.ts; mutating every sentence adds minutes, not insight.
 /**
  * The About page's method section, as data: one entry per method, in Swedish and English. Kept
  * beside the code it describes (and built from its constants) so the two cannot drift apart;

@@ -12,7 +12,8 @@ import {
 	type Polarity
 } from '../../../src/lib/stats';
 
-const RUNS = { numRuns: 500 };
+// FC_RUNS: fewer runs under mutation testing (stryker/vitest.config.ts), where every mutant reruns this file.
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 500) };
 
 const level = fc.constantFrom<Level>(0.95, 0.998);
 const method = fc.constantFrom<ComparisonMethod>('ci-overlap-benchmark', 'z-test');
