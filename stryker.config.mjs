@@ -1,10 +1,13 @@
 // Mutation testing (issue 19 item 5): `npm run mutation`. Not part of `npm test`.
-// Scope: the statistics, the view logic and the source readers. Report: reports/mutation/.
+// Default scope: the statistics and the view logic (~2 700 mutants, under 20 minutes with 2
+// processes). The readers are a separate run, `npm run mutation -- --readers`
+// (~5 000 mutants; their tests alone take 2½ minutes, so that run takes hours on this machine).
+// Report: reports/mutation/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'vitest',
 	vitest: { configFile: 'stryker/vitest.config.ts', related: true },
-	mutate: ['src/lib/stats/**/*.ts', 'src/lib/view/**/*.ts', 'pipelines/read/**/*.ts'],
+	mutate: ['src/lib/stats/**/*.ts', 'src/lib/view/**/*.ts'],
 	coverageAnalysis: 'perTest',
 	// The machine is shared (2 cores): at most 2 test processes.
 	concurrency: 2,

@@ -13,11 +13,10 @@ export default defineConfig({
 		// Our property tests take their run count from FC_RUNS: enough to reach the cases, fast per mutant.
 		env: { FC_RUNS: '120' },
 		testTimeout: 60_000,
-		include: [
-			'tests/unit/stats/**/*.test.ts',
-			'tests/unit/view/**/*.test.ts',
-			'tests/pipeline/{px,pxweb,csv,jsonstat,convert}*.test.ts'
-		],
+		// MUTATE_READERS=1 (set by `npm run mutation -- --readers`): the reader tests instead.
+		include: process.env.MUTATE_READERS
+			? ['tests/pipeline/{px,pxweb,csv,jsonstat,convert}*.test.ts']
+			: ['tests/unit/stats/**/*.test.ts', 'tests/unit/view/**/*.test.ts'],
 		exclude: ['tests/pipeline/pxweb-fetch.test.ts']
 	}
 });

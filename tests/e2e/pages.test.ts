@@ -76,19 +76,40 @@ describe('region page outcomes', () => {
 	it.each(REGIONS)('region %s: each row’s outcome follows from its own numbers (Fingertips rule)', async (code) => {
 		const page = await h.open(`/region/${code}`);
 		const rows = await page.$$eval('tr[data-indicator]', (els) =>
-			els.map((el) => Object.fromEntries(['indicator', 'outcome', 'value', 'ciLow', 'ciHigh', 'benchmark'].map((k) => [k, (el as HTMLElement).dataset[k] ?? ''])))
+			els.map((el) => Object.fromEntries(['indicator', 'outcome', 'value', 'ciLow', 'ciHigh', 'benchmark', 'n', 'method', 'demo', 'benchmarkDemo'].map((k) => [k, (el as HTMLElement).dataset[k] ?? ''])))
 		);
-		const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'static/data/indicators.json'), 'utf8')) as { id: string; polarity: string }[];
+		const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'static/data/indicators.json'), 'utf8')) as { id: string; polarity: string; sampling?: string }[];
+		// Written out independently of src/lib/stats (issue 13 items 4 and 14).
+		const direction = (higher: boolean, polarity: string) => (polarity === 'no-judgement' ? (higher ? 'higher' : 'lower') : higher === (polarity === 'higher-is-better') ? 'better' : 'worse');
+		const wilson95 = (p: number, n: number): [number, number] => {
+			const z = 1.959964, q = p / 100, d = 1 + (z * z) / n, c = (q + (z * z) / (2 * n)) / d, h = (z / d) * Math.sqrt((q * (1 - q)) / n + (z * z) / (4 * n * n));
+			return [(c - h) * 100, (c + h) * 100];
+		};
 		let compared = 0;
 		for (const r of rows) {
-			const polarity = catalog.find((c) => c.id === r.indicator)!.polarity;
-			if (r.ciLow === '' || r.benchmark === '' || r.value === '') {
+			const ind = catalog.find((c) => c.id === r.indicator)!;
+			const polarity = ind.polarity;
+			if (r.value === '' || r.benchmark === '' || (r.demo !== '' && r.benchmarkDemo !== '' && r.demo !== r.benchmarkDemo)) {
+				// no value, no benchmark for the same window, or example data against real statistics
 				expect(r.outcome, r.indicator).toBe('not-compared');
 				continue;
 			}
-			const [lo, hi, b] = [Number(r.ciLow), Number(r.ciHigh), Number(r.benchmark)];
-			// Written out independently of src/lib/stats: similar iff the benchmark lies inside the CI.
-			const expected = b >= lo && b <= hi ? 'similar' : polarity === 'no-judgement' ? (lo > b ? 'higher' : 'lower') : (lo > b) === (polarity === 'higher-is-better') ? 'better' : 'worse';
+			const [v, b] = [Number(r.value), Number(r.benchmark)];
+			if (ind.sampling === 'register') {
+				// register data: no sampling error, compared directly
+				expect(r.method, r.indicator).toBe('register-direct');
+				expect(r.outcome, r.indicator).toBe(v === b ? 'similar' : direction(v > b, polarity));
+				compared++;
+				continue;
+			}
+			const ci: [number, number] | null = r.ciLow !== '' ? [Number(r.ciLow), Number(r.ciHigh)] : r.n !== '' ? wilson95(v, Number(r.n)) : null;
+			if (!ci) {
+				expect(r.outcome, r.indicator).toBe('not-compared');
+				continue;
+			}
+			// similar iff the benchmark lies inside the CI (published, or Wilson from n)
+			const [lo, hi] = ci;
+			const expected = b >= lo && b <= hi ? 'similar' : direction(lo > b, polarity);
 			expect(r.outcome, r.indicator).toBe(expected);
 			compared++;
 		}
@@ -102,7 +123,8 @@ describe('region page outcomes', () => {
 		const outcome = await row.getAttribute('data-outcome');
 		expect(['worse', 'similar']).toContain(outcome);
 		const text = await page.locator('.sentences').textContent();
-		if (outcome === 'worse') expect(text).toMatch(/anförtro sig åt är högre i Gävleborgs län än i riket/);
+		if (outcome === 'worse') expect(text).toMatch(/anförtro sig åt är högre i Gävleborgs län än i riket \(.*\); skillnaden är statistiskt säkerställd på 95\u00a0%-nivån/);
+		else expect(text).toMatch(/anförtro sig åt i Gävleborgs län skiljer sig inte statistiskt säkerställt från riket på 95\u00a0%-nivån/);
 		await page.close();
 	});
 
@@ -114,6 +136,10 @@ describe('region page outcomes', () => {
 		strict.forEach((o, i) => {
 			if (o === 'worse' || o === 'better') expect(loose[i]).toBe(o);
 		});
+		// The sentences follow the level and name it (issue 13 item 3).
+		const sentences = (await page.locator('.sentences').textContent()) ?? '';
+		expect(sentences).toContain('99,8\u00a0%-nivån');
+		expect(sentences).not.toMatch(/skillnaden är statistiskt säkerställd på 95|från riket på 95/);
 		await page.close();
 	});
 });
