@@ -11,7 +11,7 @@ export default defineConfig({
 	test: {
 		environment: 'node',
 		// Our property tests take their run count from FC_RUNS: enough to reach the cases, fast per mutant.
-		env: { FC_RUNS: '120' },
+		env: { FC_RUNS: '40' },
 		testTimeout: 60_000,
 		// MUTATE_READERS=1 (set by `npm run mutation -- --readers`): the reader tests instead.
 		include: process.env.MUTATE_READERS

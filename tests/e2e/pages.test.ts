@@ -57,17 +57,23 @@ describe.each(['', '/en'])('page types (%s)', (prefix) => {
 });
 
 describe('indicator page gaps', () => {
-	it('states the gap between the highest and lowest group with its CI, consistent with the drawn dots', async () => {
+	it('states the gap between a pair of groups with its CI, consistent with the drawn dots, and says how the pair was chosen', async () => {
 		const page = await h.open('/indikator/no_confidant');
 		const dots = await page.$$eval('#groups-plot svg circle[data-value]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
 		const caption = (await page.locator('[data-chart-frame="groups"] figcaption').textContent()) ?? '';
-		const m = /Skillnad mellan .+ och .+: (\d+,\d) procentenheter \(95 % KI (−?\d+,\d)–(\d+,\d)\)/.exec(caption);
+		// Issue 13 item 5: a pair named in advance (youngest vs oldest, with vs without disability …) or
+		// highest vs lowest adjusted for k(k−1)/2 pairs; the sentence says which.
+		const m = /Skillnaden mellan (.+?) \((\d+,\d)\s%\) och (.+?) \((\d+,\d)\s%\) är (−?\d+,\d) procentenheter \(95\s% KI(?:, justerat)? (−?\d+,\d)(?:–| till )(−?\d+,\d)\)/.exec(caption);
 		expect(m, caption).not.toBeNull();
 		const num = (x: string) => Number(x.replace('−', '-').replace(',', '.'));
-		// The stated gap is the drawn maximum minus the drawn minimum, and lies inside its own CI.
-		expect(num(m![1])).toBeCloseTo(Math.max(...dots) - Math.min(...dots), 1);
-		expect(num(m![2])).toBeLessThanOrEqual(num(m![1]));
-		expect(num(m![3])).toBeGreaterThanOrEqual(num(m![1]));
+		const [a, b, diff, lo, hi] = [num(m![2]), num(m![4]), num(m![5]), num(m![6]), num(m![7])];
+		// Both groups are drawn; the stated gap is their difference and lies inside its own CI.
+		for (const v of [a, b]) expect(dots.some((d) => Math.abs(d - v) < 0.051), `${v} among ${dots}`).toBe(true);
+		expect(diff).toBeCloseTo(a - b, 1);
+		expect(lo).toBeLessThanOrEqual(diff);
+		expect(hi).toBeGreaterThanOrEqual(diff);
+		expect(caption).toMatch(/Paret är ett av dem som strategin pekar ut\.|justerade för \d+ parvisa jämförelser \(Bonferroni\)/);
+		expect(caption).toMatch(/Skillnaden är (inte )?statistiskt säkerställd på 95\s%-nivån\./);
 		await page.close();
 	});
 });
