@@ -134,6 +134,24 @@ describe('region page outcomes', () => {
 		await page.close();
 	});
 
+	it('the nation’s own trends use its single years, and every trend and change cell says what its test found', async () => {
+		// Issue 13 item 2 / issue 19 item 4: /region/00 mixed single years with pooled windows, so
+		// every trend read "sammanslagna perioder".
+		const page = await h.open('/region/00');
+		const cells = await page.$$eval('tr[data-indicator]', (els) =>
+			els.map((el) => ({ trend: el.querySelector('td[data-trend]')?.getAttribute('data-trend') ?? '', trendText: el.querySelector('td[data-trend] > span:not(.spark)')?.textContent ?? '', change: el.querySelector('td[data-change]')?.getAttribute('data-change') ?? '', changeText: el.querySelector('td[data-change]')?.textContent ?? '' }))
+		);
+		expect(cells.length).toBe(12);
+		expect(cells.filter((c) => /sammanslagna perioder/.test(c.trendText)).length).toBeLessThan(cells.length);
+		expect(cells.some((c) => c.trend !== 'not-assessable')).toBe(true);
+		for (const c of cells) {
+			if (c.trend === 'not-assessable') expect(c.trendText).toMatch(/Kan inte bedömas \(.+\)/);
+			if (c.trend === 'no-significant-trend') expect(c.trendText).toMatch(/^(Ingen statistiskt säkerställd trend|Ingen entydig trend \(registeruppgift\))$/);
+			if (c.change === 'not-assessable') expect(c.changeText).not.toMatch(/tidsseriebrott.*än|än.*tidsseriebrott/);
+		}
+		await page.close();
+	});
+
 	it('at 99.8 % the outcomes are never stronger than at 95 %', async () => {
 		const page = await h.open('/region/21?niva=99.8');
 		await page.waitForSelector('tr[data-level="99.8"]');
