@@ -107,6 +107,8 @@ export const indicatorSchema = z.object({
 	/** 'percent' for shares (checked 0–100); 'count' for counts (test catalogs, future indicators). */
 	unit: z.enum(['percent', 'count']),
 	polarity: z.enum(['higher-is-better', 'higher-is-worse', 'no-judgement']),
+	/** 'register': counted over the whole population, no sampling error (compared directly); default 'survey'. */
+	sampling: z.enum(['survey', 'register']).default('survey'),
 	source: sourceSpec,
 	/** Group dimensions the source really has ('sex' = the sex column). */
 	breakdowns: z.array(z.string().min(1)),

@@ -30,10 +30,39 @@ export function parsePeriodText(t: string): Period {
 	return { start: a, end: b, pooled: b > a };
 }
 
-/** The HLV confidence interval: p ± 1.96·√(p(100−p)/n), lower bound clipped at 0 (upper at 100); one decimal. */
-export function hlvCi(p: number, n: number): [number, number] {
-	const h = Z * Math.sqrt((p * (100 - p)) / n);
-	return [round1(Math.max(0, p - h)), round1(Math.min(100, p + h))];
+/**
+ * The example data's 95 % confidence interval: Wilson's score interval for a share p (per cent)
+ * from the effective sample size n/deff, one decimal. Unlike the clipped Wald interval
+ * (p ± 1.96·√(p(100−p)/n), lower bound cut at 0) it is never zero-width on one side and never
+ * reaches 0 for a positive share (except by rounding to one decimal), so a small share near 0
+ * cannot look "significantly better" than the nation by construction.
+ */
+export function wilsonCi(p: number, n: number, deff = 1): [number, number] {
+	const m = n / deff;
+	const q = p / 100;
+	const z2n = (Z * Z) / m;
+	const centre = (q + z2n / 2) / (1 + z2n);
+	const half = (Z * Math.sqrt((q * (1 - q)) / m + (Z * Z) / (4 * m * m))) / (1 + z2n);
+	return [round1(Math.max(0, centre - half) * 100), round1(Math.min(1, centre + half) * 100)];
+}
+
+/**
+ * Standard error (percentage points) of a share a from n respondents with design effect deff:
+ * √(deff·a(100−a)/n). The SAME SE drives the noise added to the example values and the width of
+ * the CI they are published with, so "significant" results occur at the nominal rate.
+ */
+export function shareSe(a: number, n: number, deff = 1): number {
+	return Math.sqrt((deff * a * (100 - a)) / Math.max(n, 30));
+}
+
+/** One survey estimate of a true share a: a + N(0, 1)·SE with the full SE (see `shareSe`). */
+export function noisyShare(a: number, n: number, deff: number, rand: () => number): number {
+	return a + gaussian(rand) * shareSe(a, n, deff);
+}
+
+/** Design effect by survey design (HLV's published CIs assume simple random sampling). */
+export function designEffect(design: Profile['design']): number {
+	return design === 'ulf' || design === 'it' ? 1.3 : 1;
 }
 
 export function round1(x: number): number {
@@ -205,21 +234,20 @@ function realise(ind: Indicator, p: Profile, plan: CellPlan, seed: number, sourc
 	if (minN && plan.n < minN) return [{ ...base, value: null, ci_low: null, ci_high: null, n: plan.n, status: '..' }];
 
 	let a = Math.min(97, Math.max(0.3, plan.adverse));
-	if (p.design !== 'register') {
-		const deff = p.design === 'hlv' ? 1 : 1.3;
-		const se = Math.sqrt((deff * a * (100 - a)) / Math.max(plan.n, 30));
-		a = a + gaussian(rand) * se * 0.7;
-	} else a = a + gaussian(rand) * 0.15;
+	const deff = designEffect(p.design);
+	// Sampling noise with the full SE (the one the published CI is built from); register data
+	// have no sampling error, only small real year-to-year variation.
+	if (p.design !== 'register') a = noisyShare(a, plan.n, deff, rand);
+	else a = a + gaussian(rand) * 0.15;
 	a = Math.min(99, Math.max(0.2, a));
 	const value = round1(ind.polarity === 'higher-is-better' ? 100 - a : a);
 	let ci: [number, number] | [null, null] = [null, null];
 	let n: number | null = null;
 	if (p.design === 'hlv') {
-		ci = hlvCi(value, plan.n);
+		ci = wilsonCi(value, plan.n, deff);
 		n = plan.n;
 	} else if (p.design === 'ulf' || p.design === 'it') {
-		const fm = Z * Math.sqrt((1.3 * value * (100 - value)) / plan.n);
-		ci = [round1(Math.max(0, value - fm)), round1(Math.min(100, value + fm))];
+		ci = wilsonCi(value, plan.n, deff);
 	} else if (p.design === 'skol') n = plan.n;
 	return [{ ...base, value, ci_low: ci[0], ci_high: ci[1], n, status: null }];
 }

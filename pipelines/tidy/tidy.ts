@@ -34,6 +34,9 @@ export function regionCode(code: string): string | null {
 
 export function sexOf(code: string, label: string): Sex | null {
 	const l = label.toLowerCase();
+	// Both sexes named together ("Män och kvinnor", "Flickor och pojkar", code '1+2') is the total,
+	// not the first sex the label happens to mention.
+	if (/\+/.test(code) || /(kvinn|män|flick|pojk|women|men|girl|boy)\w*\s+(och|and|&)\s+\w/.test(l)) return 'T';
 	if (/kvinn|women|female|flick|girl/.test(l) || code === 'K') return 'K';
 	if (/\bmän\b|^män|men\b|^man|male|pojk|boy/.test(l) || code === 'M') return 'M';
 	if (/tot|both|samtlig|alla|^t$/.test(l) || code === 'T') return 'T';

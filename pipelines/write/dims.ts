@@ -41,6 +41,7 @@ export function indicatorsJson(catalog: Catalog, observations: readonly Observat
 			short: ind.short,
 			unit: ind.unit,
 			polarity: ind.polarity,
+			sampling: ind.sampling,
 			definition: ind.definition,
 			question: ind.question,
 			source: {

@@ -57,17 +57,23 @@ describe.each(['', '/en'])('page types (%s)', (prefix) => {
 });
 
 describe('indicator page gaps', () => {
-	it('states the gap between the highest and lowest group with its CI, consistent with the drawn dots', async () => {
+	it('states the gap between a pair of groups with its CI, consistent with the drawn dots, and says how the pair was chosen', async () => {
 		const page = await h.open('/indikator/no_confidant');
 		const dots = await page.$$eval('#groups-plot svg circle[data-value]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
 		const caption = (await page.locator('[data-chart-frame="groups"] figcaption').textContent()) ?? '';
-		const m = /Skillnad mellan .+ och .+: (\d+,\d) procentenheter \(95 % KI (−?\d+,\d)–(\d+,\d)\)/.exec(caption);
+		// Issue 13 item 5: a pair named in advance (youngest vs oldest, with vs without disability …) or
+		// highest vs lowest adjusted for k(k−1)/2 pairs; the sentence says which.
+		const m = /Skillnaden mellan (.+?) \((\d+,\d)\s%\) och (.+?) \((\d+,\d)\s%\) är (−?\d+,\d) procentenheter \(95\s% KI(?:, justerat)? (−?\d+,\d)(?:–| till )(−?\d+,\d)\)/.exec(caption);
 		expect(m, caption).not.toBeNull();
 		const num = (x: string) => Number(x.replace('−', '-').replace(',', '.'));
-		// The stated gap is the drawn maximum minus the drawn minimum, and lies inside its own CI.
-		expect(num(m![1])).toBeCloseTo(Math.max(...dots) - Math.min(...dots), 1);
-		expect(num(m![2])).toBeLessThanOrEqual(num(m![1]));
-		expect(num(m![3])).toBeGreaterThanOrEqual(num(m![1]));
+		const [a, b, diff, lo, hi] = [num(m![2]), num(m![4]), num(m![5]), num(m![6]), num(m![7])];
+		// Both groups are drawn; the stated gap is their difference and lies inside its own CI.
+		for (const v of [a, b]) expect(dots.some((d) => Math.abs(d - v) < 0.051), `${v} among ${dots}`).toBe(true);
+		expect(diff).toBeCloseTo(a - b, 1);
+		expect(lo).toBeLessThanOrEqual(diff);
+		expect(hi).toBeGreaterThanOrEqual(diff);
+		expect(caption).toMatch(/Paret är ett av dem som strategin pekar ut\.|justerade för \d+ parvisa jämförelser \(Bonferroni\)/);
+		expect(caption).toMatch(/Skillnaden är (inte )?statistiskt säkerställd på 95\s%-nivån\./);
 		await page.close();
 	});
 });
@@ -76,19 +82,40 @@ describe('region page outcomes', () => {
 	it.each(REGIONS)('region %s: each row’s outcome follows from its own numbers (Fingertips rule)', async (code) => {
 		const page = await h.open(`/region/${code}`);
 		const rows = await page.$$eval('tr[data-indicator]', (els) =>
-			els.map((el) => Object.fromEntries(['indicator', 'outcome', 'value', 'ciLow', 'ciHigh', 'benchmark'].map((k) => [k, (el as HTMLElement).dataset[k] ?? ''])))
+			els.map((el) => Object.fromEntries(['indicator', 'outcome', 'value', 'ciLow', 'ciHigh', 'benchmark', 'n', 'method', 'demo', 'benchmarkDemo'].map((k) => [k, (el as HTMLElement).dataset[k] ?? ''])))
 		);
-		const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'static/data/indicators.json'), 'utf8')) as { id: string; polarity: string }[];
+		const catalog = JSON.parse(fs.readFileSync(path.join(repoRoot, 'static/data/indicators.json'), 'utf8')) as { id: string; polarity: string; sampling?: string }[];
+		// Written out independently of src/lib/stats (issue 13 items 4 and 14).
+		const direction = (higher: boolean, polarity: string) => (polarity === 'no-judgement' ? (higher ? 'higher' : 'lower') : higher === (polarity === 'higher-is-better') ? 'better' : 'worse');
+		const wilson95 = (p: number, n: number): [number, number] => {
+			const z = 1.959964, q = p / 100, d = 1 + (z * z) / n, c = (q + (z * z) / (2 * n)) / d, h = (z / d) * Math.sqrt((q * (1 - q)) / n + (z * z) / (4 * n * n));
+			return [(c - h) * 100, (c + h) * 100];
+		};
 		let compared = 0;
 		for (const r of rows) {
-			const polarity = catalog.find((c) => c.id === r.indicator)!.polarity;
-			if (r.ciLow === '' || r.benchmark === '' || r.value === '') {
+			const ind = catalog.find((c) => c.id === r.indicator)!;
+			const polarity = ind.polarity;
+			if (r.value === '' || r.benchmark === '' || (r.demo !== '' && r.benchmarkDemo !== '' && r.demo !== r.benchmarkDemo)) {
+				// no value, no benchmark for the same window, or example data against real statistics
 				expect(r.outcome, r.indicator).toBe('not-compared');
 				continue;
 			}
-			const [lo, hi, b] = [Number(r.ciLow), Number(r.ciHigh), Number(r.benchmark)];
-			// Written out independently of src/lib/stats: similar iff the benchmark lies inside the CI.
-			const expected = b >= lo && b <= hi ? 'similar' : polarity === 'no-judgement' ? (lo > b ? 'higher' : 'lower') : (lo > b) === (polarity === 'higher-is-better') ? 'better' : 'worse';
+			const [v, b] = [Number(r.value), Number(r.benchmark)];
+			if (ind.sampling === 'register') {
+				// register data: no sampling error, compared directly
+				expect(r.method, r.indicator).toBe('register-direct');
+				expect(r.outcome, r.indicator).toBe(v === b ? 'similar' : direction(v > b, polarity));
+				compared++;
+				continue;
+			}
+			const ci: [number, number] | null = r.ciLow !== '' ? [Number(r.ciLow), Number(r.ciHigh)] : r.n !== '' ? wilson95(v, Number(r.n)) : null;
+			if (!ci) {
+				expect(r.outcome, r.indicator).toBe('not-compared');
+				continue;
+			}
+			// similar iff the benchmark lies inside the CI (published, or Wilson from n)
+			const [lo, hi] = ci;
+			const expected = b >= lo && b <= hi ? 'similar' : direction(lo > b, polarity);
 			expect(r.outcome, r.indicator).toBe(expected);
 			compared++;
 		}
@@ -102,7 +129,26 @@ describe('region page outcomes', () => {
 		const outcome = await row.getAttribute('data-outcome');
 		expect(['worse', 'similar']).toContain(outcome);
 		const text = await page.locator('.sentences').textContent();
-		if (outcome === 'worse') expect(text).toMatch(/anförtro sig åt är högre i Gävleborgs län än i riket/);
+		if (outcome === 'worse') expect(text).toMatch(/anförtro sig åt är högre i Gävleborgs län än i riket \(.*\); skillnaden är statistiskt säkerställd på 95\u00a0%-nivån/);
+		else expect(text).toMatch(/anförtro sig åt i Gävleborgs län skiljer sig inte statistiskt säkerställt från riket på 95\u00a0%-nivån/);
+		await page.close();
+	});
+
+	it('the nation’s own trends use its single years, and every trend and change cell says what its test found', async () => {
+		// Issue 13 item 2 / issue 19 item 4: /region/00 mixed single years with pooled windows, so
+		// every trend read "sammanslagna perioder".
+		const page = await h.open('/region/00');
+		const cells = await page.$$eval('tr[data-indicator]', (els) =>
+			els.map((el) => ({ trend: el.querySelector('td[data-trend]')?.getAttribute('data-trend') ?? '', trendText: el.querySelector('td[data-trend] > span:not(.spark)')?.textContent ?? '', change: el.querySelector('td[data-change]')?.getAttribute('data-change') ?? '', changeText: el.querySelector('td[data-change]')?.textContent ?? '' }))
+		);
+		expect(cells.length).toBe(12);
+		expect(cells.filter((c) => /sammanslagna perioder/.test(c.trendText)).length).toBeLessThan(cells.length);
+		expect(cells.some((c) => c.trend !== 'not-assessable')).toBe(true);
+		for (const c of cells) {
+			if (c.trend === 'not-assessable') expect(c.trendText).toMatch(/Kan inte bedömas \(.+\)/);
+			if (c.trend === 'no-significant-trend') expect(c.trendText).toMatch(/^(Ingen statistiskt säkerställd trend|Ingen entydig trend \(registeruppgift\))$/);
+			if (c.change === 'not-assessable') expect(c.changeText).not.toMatch(/tidsseriebrott.*än|än.*tidsseriebrott/);
+		}
 		await page.close();
 	});
 
@@ -114,6 +160,10 @@ describe('region page outcomes', () => {
 		strict.forEach((o, i) => {
 			if (o === 'worse' || o === 'better') expect(loose[i]).toBe(o);
 		});
+		// The sentences follow the level and name it (issue 13 item 3).
+		const sentences = (await page.locator('.sentences').textContent()) ?? '';
+		expect(sentences).toContain('99,8\u00a0%-nivån');
+		expect(sentences).not.toMatch(/skillnaden är statistiskt säkerställd på 95|från riket på 95/);
 		await page.close();
 	});
 });

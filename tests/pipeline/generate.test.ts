@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../../pipelines/catalog/load.ts';
-import { DEFAULT_SEED, generate, hlvCi } from '../../pipelines/generate/generate.ts';
+import { DEFAULT_SEED, generate, noisyShare, wilsonCi } from '../../pipelines/generate/generate.ts';
+import { rngFor } from '../../pipelines/generate/prng.ts';
 import { mulberry32 } from '../../pipelines/generate/prng.ts';
 import type { Observation } from '../../src/lib/data/observation.ts';
 
@@ -97,21 +98,46 @@ describe('generator', () => {
 		expect(g('trust_others', 'employment', 'unemployed')).toBeLessThan(g('trust_others', 'employment', 'employed'));
 	});
 
-	it('computes the HLV CI as p ± 1.96·√(p(100−p)/n), lower bound clipped at 0 (worked examples)', () => {
-		// 6 % of 1 000: 1.96·√(6·94/1000) = 1.4720 → 4.5–7.5
-		expect(hlvCi(6, 1000)).toEqual([4.5, 7.5]);
-		// 28 % of 17 000: 1.96·√(28·72/17000) = 0.6749 → 27.3–28.7
-		expect(hlvCi(28, 17000)).toEqual([27.3, 28.7]);
-		// 0.5 % of 100: 1.96·√(0.5·99.5/100) = 1.3825 → clipped at 0 → 0–1.9
-		expect(hlvCi(0.5, 100)).toEqual([0, 1.9]);
+	it('publishes Wilson intervals (issue 13 item 7; worked examples), never clipped Wald', () => {
+		// 6 % of 1 000: centre (0.06 + 1.959964²/2000)/(1 + 1.959964²/1000) = 0.061684,
+		// half-width 1.959964·√(0.06·0.94/1000 + 1.959964²/4e6)/(1.003841) = 0.014787 → 4.7–7.6
+		expect(wilsonCi(6, 1000)).toEqual([4.7, 7.6]);
+		expect(wilsonCi(28, 17000)).toEqual([27.3, 28.7]);
+		// 0.5 % of 100: Wald would give 0–1.9 (lower bound clipped at 0); Wilson 0.1–4.6.
+		expect(wilsonCi(0.5, 100)).toEqual([0.1, 4.6]);
 		const hlv = new Set(catalog.indicators.filter((i) => i.suppression?.min_n === 100).map((i) => i.id));
 		let checked = 0;
 		for (const o of rows)
 			if (hlv.has(o.indicator_id) && o.value !== null) {
-				expect([o.ci_low, o.ci_high]).toEqual(hlvCi(o.value, o.n!));
+				expect([o.ci_low, o.ci_high]).toEqual(wilsonCi(o.value, o.n!));
 				checked++;
 			}
 		expect(checked).toBeGreaterThan(10_000);
+		// A positive share reaches 0 only where a Wilson bound below 0.05 rounds to 0.0: small
+		// shares in tiny ULF/IT cells, never in HLV (n ≥ 100). Clipped Wald gave 1 739 such rows.
+		const atZero = rows.filter((o) => o.ci_low === 0 && o.value !== null && o.value > 0);
+		for (const o of atZero) {
+			expect(hlv.has(o.indicator_id)).toBe(false);
+			expect(o.value!).toBeLessThan(5);
+		}
+		expect(atZero.length).toBeLessThan(400);
+	});
+
+	it('adds noise with the same SE the published CI is built from: 95 % of CIs cover the true share', () => {
+		// Simulate the generator's own steps: true share a, noisy estimate, Wilson CI around it.
+		const rand = rngFor(DEFAULT_SEED, 'coverage');
+		for (const [a, n, deff] of [[10, 1000, 1], [3, 400, 1], [40, 2500, 1.3]] as const) {
+			let covered = 0;
+			const draws = 4000;
+			for (let i = 0; i < draws; i++) {
+				const v = Math.round(noisyShare(a, n, deff, rand) * 10) / 10;
+				const [lo, hi] = wilsonCi(v, n, deff);
+				if (lo <= a && a <= hi) covered++;
+			}
+			// Binomial SE of the coverage at 4 000 draws ≈ 0.0034; 0.7·SE noise would give ≈ 0.995.
+			expect(covered / draws).toBeGreaterThan(0.935);
+			expect(covered / draws).toBeLessThan(0.965);
+		}
 	});
 
 	it('suppresses cells with fewer than 100 respondents: no number, status "..", n kept', () => {

@@ -127,6 +127,13 @@ describe('tidyCube', () => {
 		expect(sexOf('2', 'kvinnor')).toBe('K');
 		expect(sexOf('1', 'Pojkar')).toBe('M');
 		expect(sexOf('2', 'Flickor')).toBe('K');
+		// Issue 13 item 15: both sexes named together are the total.
+		expect(sexOf('1+2', 'Män och kvinnor')).toBe('T');
+		expect(sexOf('T', 'Flickor och pojkar')).toBe('T');
+		expect(sexOf('3', 'Flickor och pojkar')).toBe('T');
+		expect(sexOf('00', 'Kvinnor och män')).toBe('T');
+		expect(sexOf('1+2', 'Both sexes')).toBe('T');
+		expect(sexOf('4', 'Women and men')).toBe('T');
 		expect(sexOf('T', 'T')).toBe('T');
 		expect(periodOf('2021-2024')).toEqual([2021, 2024]);
 		expect(periodOf('2024')).toEqual([2024, 2024]);

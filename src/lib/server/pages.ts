@@ -5,6 +5,7 @@ import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
 import { readDataJson, runQuery } from './db';
 import { renderSvg } from './render';
 import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
+import { dataKindOf } from '$lib/view/data-kind';
 
 export function indicators(): IndicatorMeta[] {
 	return readDataJson<IndicatorMeta[]>('indicators.json');
@@ -28,7 +29,7 @@ export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Til
 	const byIndicator = groupBy(rows, (r) => r.indicator_id);
 	return list.map((indicator) => {
 		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);
-		const change = changeSinceBaseline(series, { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year) });
+		const change = changeSinceBaseline(series, { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year), ...dataKindOf(indicator) });
 		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '', change };
 	});
 }

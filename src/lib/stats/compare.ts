@@ -1,16 +1,16 @@
 /**
  * Comparing an estimate with a benchmark (Fingertips' model: anchors.md §1.2, §5).
  *
- * Two methods, chosen by what the two things are:
+ * Three methods, chosen by what the two things are:
  *
- * - 'ci-overlap-benchmark' (default; Fingertips' "single overlapping CIs", FingertipsNext's
- *   CIOverlappingReferenceValue95/99_8): *similar* when the benchmark's VALUE lies inside the
- *   estimate's CI (bounds inclusive); otherwise better/worse (or higher/lower) by direction and
- *   polarity. The benchmark is treated as a fixed number. Use it when the benchmark is the nation
- *   and the estimate a region (or a subgroup) of that nation: the region's respondents are part of
- *   the nation's sample, so the two are positively correlated and the nation's own sampling error
- *   is small; adding it as if independent would be wrong in both respects. Treating the nation
- *   as fixed is also what readers of "worse than Sweden" expect.
+ * - 'ci-overlap-benchmark' (default for survey data; Fingertips' "single overlapping CIs",
+ *   FingertipsNext's CIOverlappingReferenceValue95/99_8): *similar* when the benchmark's VALUE
+ *   lies inside the estimate's CI (bounds inclusive); otherwise better/worse (or higher/lower) by
+ *   direction and polarity. The benchmark is treated as a fixed number. Use it when the benchmark
+ *   is the nation and the estimate a region (or a subgroup) of that nation: the region's
+ *   respondents are part of the nation's sample, so the two are positively correlated and the
+ *   nation's own sampling error is small; adding it as if independent would be wrong in both
+ *   respects.
  *
  * - 'z-test': the test on the difference of two INDEPENDENT estimates,
  *   z = (a − b)/√(se_a² + se_b²), SEs derived from the 95 % CIs. Use it for region vs region,
@@ -18,21 +18,31 @@
  *   (Checking whether two CIs overlap — Fingertips' "double overlapping CIs" — is NOT offered: it
  *   is much too conservative at a nominal 95 %.)
  *
- * 99.8 %: published CIs are 95 %. For 99.8 % the CI is rebuilt from the SE of the side facing
- * the benchmark, SE = (value − ci_low)/1.959964 or (ci_high − value)/1.959964 (equal for symmetric
- * CIs, = (ci_high − ci_low)/(2·1.959964)), as value ± 3.090232·SE. For Wilson/asymmetric CIs this
- * is an approximation on the natural scale that keeps each side's width; it is exact for
- * normal-approximation CIs.
+ * - 'register-direct': register data (`sampling: 'register'`, e.g. transit_access, counted over
+ *   the whole population) have no sampling error, so the two values are compared as they are:
+ *   any difference in the published figures is a real difference, equal figures are 'similar'.
+ *
+ * Which CI: the published one; for a survey percentage with n but no CI, a 95 % Wilson interval
+ * computed from the proportion and n (`details.ciSource = 'wilson-from-n'`, so the page can say
+ * we computed it). A survey value with neither is 'not-compared' with reason 'no-ci'.
+ *
+ * 99.8 %: published CIs are 95 %. The 99.8 % CI is rebuilt on the scale the interval was made on
+ * (`ciAtLevel`): per side on the logit scale for percentages, Wilson from n where the interval
+ * was ours or a bound sits at 0/100, per side on the natural scale otherwise.
+ *
+ * Example data are never compared with real statistics ('demo-vs-real'): the pipeline must not
+ * mix them (a real national value over synthetic counties), and if it ever does, no colour or
+ * sentence claims a difference between the two.
  *
  * Anything that cannot support a claim gives outcome 'not-compared' with a reason — the page
- * then says "too uncertain to compare" instead of showing a colour.
+ * then says why instead of showing a colour.
  */
 import { twoSidedP, zFor } from './normal';
-import { hasValidCi, hasValue, samePeriod, seLower, seUpper, type Estimate, type Level, type Polarity } from './types';
+import { ciAtLevel, hasValidCi, hasValue, samePeriod, seLower, seUpper, usableEstimate, type CiSource, type DataKind, type Estimate, type Level, type Polarity } from './types';
 
-export type ComparisonMethod = 'ci-overlap-benchmark' | 'z-test';
+export type ComparisonMethod = 'ci-overlap-benchmark' | 'z-test' | 'register-direct';
 export type ComparisonOutcome = 'better' | 'similar' | 'worse' | 'higher' | 'lower' | 'not-compared';
-export type NotComparedReason = 'no-ci' | 'suppressed' | 'periods-not-aligned' | 'missing-value' | 'no-benchmark';
+export type NotComparedReason = 'no-ci' | 'suppressed' | 'periods-not-aligned' | 'missing-value' | 'no-benchmark' | 'demo-vs-real';
 
 export interface ComparisonDetails {
 	/** The estimate's value and window. */
@@ -56,6 +66,8 @@ export interface ComparisonDetails {
 	p: number | null;
 	/** Critical value used: 1.959964 or 3.090232. */
 	zCritical: number;
+	/** Which interval the estimate's test used (see `CiSource`). */
+	ciSource: CiSource;
 }
 
 export interface ComparisonResult {
@@ -67,9 +79,10 @@ export interface ComparisonResult {
 	details: ComparisonDetails;
 }
 
-export interface CompareOptions {
+export interface CompareOptions extends DataKind {
 	polarity: Polarity;
 	level: Level;
+	/** Ignored for register data, which are always compared directly. */
 	method?: ComparisonMethod;
 }
 
@@ -112,7 +125,7 @@ type WithCi = Estimate & { value: number; ci_low: number; ci_high: number };
  * (and the other way round). The CI of a − b uses the same sides at each end, so "CI excludes 0"
  * and "|z| > z_crit" always agree. Symmetric inputs give the textbook test.
  */
-export function diffTest(a: WithCi, b: WithCi, level: Level): DiffTest {
+export function diffTest(a: WithCi, b: WithCi, level: Level | number): DiffTest {
 	const zc = zFor(level);
 	const d = a.value - b.value;
 	const seDown = Math.hypot(seLower(a), seUpper(b)); // uncertainty below d
@@ -148,7 +161,8 @@ function baseDetails(estimate: Estimate, benchmark: Estimate | null | undefined,
 		diffCiHigh: null,
 		z: null,
 		p: null,
-		zCritical: zFor(level)
+		zCritical: zFor(level),
+		ciSource: 'none'
 	};
 }
 
@@ -163,7 +177,11 @@ function notComparedReason(
 ): NotComparedReason | null {
 	if (!hasValue(estimate)) return estimate.status ? 'suppressed' : 'missing-value';
 	if (!benchmark || !hasValue(benchmark)) return 'no-benchmark';
+	// No mixing: synthetic example data tested against real statistics (or the other way round)
+	// would be a claim about nothing. Only decided when both sides say what they are.
+	if (typeof estimate.is_demo === 'boolean' && typeof benchmark.is_demo === 'boolean' && estimate.is_demo !== benchmark.is_demo) return 'demo-vs-real';
 	if (!samePeriod(estimate, benchmark)) return 'periods-not-aligned';
+	if (method === 'register-direct') return null;
 	if (!hasValidCi(estimate)) return 'no-ci';
 	if (method === 'z-test' && !hasValidCi(benchmark)) return 'no-ci';
 	return null;
@@ -174,24 +192,39 @@ function notComparedReason(
  * fits which pair. Periods must match exactly (see `alignPeriods`).
  */
 export function compareToBenchmark(
-	estimate: Estimate,
-	benchmark: Estimate | null | undefined,
+	estimateIn: Estimate,
+	benchmarkIn: Estimate | null | undefined,
 	options: CompareOptions
 ): ComparisonResult {
 	const { polarity, level } = options;
-	const method: ComparisonMethod = options.method ?? 'ci-overlap-benchmark';
-	const details = baseDetails(estimate, benchmark, level);
+	const register = options.sampling === 'register';
+	const method: ComparisonMethod = register ? 'register-direct' : (options.method ?? 'ci-overlap-benchmark');
+	const { estimate, ciSource } = usableEstimate(estimateIn, options);
+	const benchmark = benchmarkIn ? usableEstimate(benchmarkIn, options).estimate : benchmarkIn;
+	const details = { ...baseDetails(estimate, benchmark, level), ciSource: hasValue(estimate) ? ciSource : 'none' };
 	const reason = notComparedReason(estimate, benchmark, method);
 	if (reason) return { outcome: 'not-compared', reason, level, method, polarity, details };
 
-	const e = estimate as WithCi;
 	const b = benchmark as Estimate & { value: number };
 	const zc = details.zCritical;
 
+	if (method === 'register-direct') {
+		const v = (estimate as Estimate & { value: number }).value;
+		const d = v - b.value;
+		return {
+			outcome: d === 0 ? 'similar' : directionOutcome(d, polarity),
+			level,
+			method,
+			polarity,
+			details: { ...details, ciLow: v, ciHigh: v, diffCiLow: d, diffCiHigh: d }
+		};
+	}
+
+	const e = estimate as WithCi;
+	const [lo, hi] = ciAtLevel(e, level, { unit: options.unit, ciSource });
+
 	if (method === 'z-test') {
 		const t = diffTest(e, b as WithCi, level);
-		const lo = level === 0.95 ? e.ci_low : e.value - zc * seLower(e);
-		const hi = level === 0.95 ? e.ci_high : e.value + zc * seUpper(e);
 		return {
 			outcome: t.significant ? directionOutcome(t.diff, polarity) : 'similar',
 			level,
@@ -203,12 +236,8 @@ export function compareToBenchmark(
 
 	// Benchmark value inside the estimate's CI at the level.
 	const d = e.value - b.value;
-	const lo95 = e.ci_low;
-	const hi95 = e.ci_high;
-	const lo = level === 0.95 ? lo95 : e.value - zc * seLower(e);
-	const hi = level === 0.95 ? hi95 : e.value + zc * seUpper(e);
 	// At 99.8 % "inside the 95 % CI" is checked too, so rounding can never make 99.8 % stricter.
-	const inside = (b.value >= lo && b.value <= hi) || (b.value >= lo95 && b.value <= hi95);
+	const inside = (b.value >= lo && b.value <= hi) || (b.value >= e.ci_low && b.value <= e.ci_high);
 	const seFacing = d > 0 ? seLower(e) : seUpper(e);
 	const z = d === 0 ? 0 : seFacing === 0 ? Math.sign(d) * Infinity : d / seFacing;
 	return {
@@ -249,9 +278,9 @@ export interface BothLevelsResult {
 export function compareBothLevels(
 	estimate: Estimate,
 	benchmark: Estimate | null | undefined,
-	options: { polarity: Polarity; method?: ComparisonMethod }
+	options: { polarity: Polarity; method?: ComparisonMethod } & DataKind
 ): BothLevelsResult {
-	const method = options.method ?? 'ci-overlap-benchmark';
+	const method = options.sampling === 'register' ? 'register-direct' : (options.method ?? 'ci-overlap-benchmark');
 	const at95 = compareToBenchmark(estimate, benchmark, { ...options, method, level: 0.95 });
 	const at998 = compareToBenchmark(estimate, benchmark, { ...options, method, level: 0.998 });
 	const base = { method, polarity: options.polarity, at95, at998 };

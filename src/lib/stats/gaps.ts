@@ -6,8 +6,15 @@
  * Independent groups (disjoint samples: disabled vs NOT disabled, women vs men):
  * - absolute gap a − b, CI from √(se_a² + se_b²) with side-aware SEs (`diffTest`), so the gap is
  *   "significant" exactly when the z-test in compare.ts says the two differ;
- * - ratio a/b, CI on the log scale: se_log = √((se_a/a)² + (se_b/b)²) (delta method),
- *   CI = exp(ln(a/b) ± z·se_log). Needs a > 0 and b > 0.
+ * - ratio a/b with the MOVER-R interval (Donner & Zou 2012), built from the two groups' own
+ *   interval bounds (l, u) at the level:
+ *     L = (ab − √((ab)² − l_a·u_b·(2a − l_a)(2b − u_b))) / (u_b(2b − u_b)),
+ *     U = (ab + √((ab)² − u_a·l_b·(2a − u_a)(2b − l_b))) / (l_b(2b − l_b)).
+ *   When b's interval reaches 0 (l_b ≤ 0) the ratio has no finite upper bound: U = +∞ and the
+ *   page says "at least L times". Needs a > 0 and b > 0.
+ * - Several groups: when the pair is not one named in advance but picked after seeing the data
+ *   (highest vs lowest of k groups), `comparisons: k(k−1)/2` widens the interval by Bonferroni,
+ *   z = Φ⁻¹(1 − (1 − level)/(2m)), so the chance of a false gap stays at 1 − level.
  *
  * Overlapping groups (`overlapping: true`): a subgroup against the total it belongs to (an age
  * band vs all ages). They are NOT independent: the total contains the subgroup. Under simple
@@ -20,7 +27,7 @@
 import { diffTest } from './compare';
 import { zFor } from './normal';
 import { comparableAcrossBreaks } from './periods';
-import { hasValidCi, hasValue, samePeriod, seLower, seUpper, type Estimate, type Level } from './types';
+import { ciAtLevel, hasValidCi, hasValue, samePeriod, seLower, seUpper, usableEstimate, type DataKind, type Estimate, type Level } from './types';
 
 export type GapOutcome = 'a-higher' | 'b-higher' | 'no-significant-gap' | 'not-assessable';
 export type GapReason = 'missing-value' | 'no-ci' | 'periods-not-aligned';
@@ -29,6 +36,10 @@ export interface GapResult {
 	outcome: GapOutcome;
 	reason?: GapReason;
 	level: Level;
+	/** Pairwise comparisons adjusted for (Bonferroni); 1 = a pair named in advance, no adjustment. */
+	comparisons: number;
+	/** Critical value used (1.959964 or 3.090232 unadjusted). */
+	zCritical: number;
 	overlapping: boolean;
 	period_start: number;
 	period_end: number;
@@ -43,18 +54,44 @@ export interface GapResult {
 	/** a / b, null when b ≤ 0 or a ≤ 0. */
 	ratio: number | null;
 	ratioCiLow: number | null;
+	/** +Infinity when b's interval reaches 0: the data set no upper limit on the ratio. */
 	ratioCiHigh: number | null;
 	seLogRatio: number | null;
 }
 
 type WithCi = Estimate & { value: number; ci_low: number; ci_high: number };
 
-/** Gap between two groups in the same window. See the module comment for `overlapping`. */
-export function gap(a: Estimate, b: Estimate, level: Level, options: { overlapping?: boolean } = {}): GapResult {
+/** Critical value for `comparisons` pairwise tests at `level` (Bonferroni). */
+export function adjustedZ(level: Level, comparisons = 1): number {
+	const m = Math.max(1, comparisons);
+	return m === 1 ? zFor(level) : zFor(1 - (1 - level) / m);
+}
+
+/** MOVER-R interval for a/b from the two intervals (independent groups, a > 0, b > 0). */
+export function moverRatio(a: number, [la, ua]: readonly [number, number], b: number, [lb, ub]: readonly [number, number]): [number, number] {
+	const ab = a * b;
+	const lower = (ab - Math.sqrt(Math.max(0, ab * ab - la * ub * (2 * a - la) * (2 * b - ub)))) / (ub * (2 * b - ub));
+	const upper = lb <= 0 ? Infinity : (ab + Math.sqrt(Math.max(0, ab * ab - ua * lb * (2 * a - ua) * (2 * b - lb)))) / (lb * (2 * b - lb));
+	return [Math.max(0, lower), upper];
+}
+
+/** Gap between two groups in the same window. See the module comment for `overlapping` and `comparisons`. */
+export function gap(
+	aIn: Estimate,
+	bIn: Estimate,
+	level: Level,
+	options: { overlapping?: boolean; comparisons?: number } & DataKind = {}
+): GapResult {
 	const overlapping = options.overlapping ?? false;
+	const comparisons = Math.max(1, options.comparisons ?? 1);
+	const z = adjustedZ(level, comparisons);
+	const a = usableEstimate(aIn, options).estimate;
+	const b = usableEstimate(bIn, options).estimate;
 	const base: GapResult = {
 		outcome: 'not-assessable',
 		level,
+		comparisons,
+		zCritical: z,
 		overlapping,
 		period_start: a.period_start,
 		period_end: a.period_end,
@@ -72,7 +109,6 @@ export function gap(a: Estimate, b: Estimate, level: Level, options: { overlappi
 	if (!hasValue(a) || !hasValue(b)) return { ...base, reason: 'missing-value' };
 	if (!samePeriod(a, b)) return { ...base, reason: 'periods-not-aligned' };
 	if (!hasValidCi(a) || (!overlapping && !hasValidCi(b))) return { ...base, reason: 'no-ci' };
-	const z = zFor(level);
 	const av = a.value;
 	const bv = b.value;
 	const positive = av > 0 && bv > 0;
@@ -96,19 +132,19 @@ export function gap(a: Estimate, b: Estimate, level: Level, options: { overlappi
 		};
 	}
 
-	const t = diffTest(a as WithCi, b as WithCi, level);
+	const bc = b as WithCi;
+	const t = diffTest(a as WithCi, bc, comparisons === 1 ? level : 1 - (1 - level) / comparisons);
 	let ratio: number | null = null;
 	let rLo: number | null = null;
 	let rHi: number | null = null;
 	let seLog: number | null = null;
 	if (positive) {
 		ratio = av / bv;
-		// Side-aware like the difference: the lower bound of a/b uses a's lower and b's upper side.
-		const seLogDown = Math.hypot(seLower(a) / av, seUpper(b as WithCi) / bv);
-		const seLogUp = Math.hypot(seUpper(a) / av, seLower(b as WithCi) / bv);
-		seLog = Math.hypot((a.ci_high - a.ci_low) / (2 * zFor(0.95)) / av, ((b.ci_high as number) - (b.ci_low as number)) / (2 * zFor(0.95)) / bv);
-		rLo = Math.exp(Math.log(ratio) - z * seLogDown);
-		rHi = Math.exp(Math.log(ratio) + z * seLogUp);
+		// Each group's interval at the (adjusted) level; the unadjusted levels use the rebuilt CIs.
+		const at = (e: WithCi): [number, number] =>
+			comparisons === 1 ? ciAtLevel(e, level, options) : [e.value - z * seLower(e), e.value + z * seUpper(e)];
+		[rLo, rHi] = moverRatio(av, at(a as WithCi), bv, at(bc));
+		seLog = Math.hypot((a.ci_high - a.ci_low) / (2 * zFor(0.95)) / av, (bc.ci_high - bc.ci_low) / (2 * zFor(0.95)) / bv);
 	}
 	return {
 		...base,
@@ -124,30 +160,36 @@ export function gap(a: Estimate, b: Estimate, level: Level, options: { overlappi
 	};
 }
 
-export type GapChangeOutcome = 'narrowed' | 'widened' | 'no-detectable-change' | 'not-assessable';
+export type GapChangeOutcome = 'narrowed' | 'widened' | 'reversed' | 'no-detectable-change' | 'not-assessable';
 export type GapChangeReason = 'gap-not-assessable' | 'series-break' | 'same-period';
 
 export interface GapChangeResult {
 	outcome: GapChangeOutcome;
 	reason?: GapChangeReason;
 	level: Level;
-	/** latest.diff − baseline.diff. */
+	/** latest.diff − baseline.diff (the signed change, which group is ahead included). */
 	change: number | null;
 	changeCiLow: number | null;
 	changeCiHigh: number | null;
 	z: number | null;
-	/** |latest.diff| − |baseline.diff|: positive = wider. */
+	/** |latest.diff| − |baseline.diff|: the change in the SIZE of the gap, positive = wider. */
 	absoluteGapChange: number | null;
+	/** CI and z of the change in size (what 'narrowed'/'widened' are decided on). */
+	sizeChangeCiLow: number | null;
+	sizeChangeCiHigh: number | null;
+	sizeZ: number | null;
 	/** The gap changed sign (the other group is now ahead). */
 	reversed: boolean;
 }
 
 /**
- * Change in the absolute gap between the baseline and the latest window. The two gaps come from
- * different survey years, so they are independent: SE = √(se_gap0² + se_gap1²) with the symmetric
- * gap SEs. 'narrowed'/'widened' refer to the SIZE of the gap |a − b| and are claimed only when the
- * change in a − b is significant; if the sign flipped, `reversed` is true (a significant change from
- * +5 to −6 is reported as 'widened' and reversed — the page should say the order changed).
+ * Change in the gap between the baseline and the latest window. The two gaps come from different
+ * survey years, so they are independent: SE = √(se_gap0² + se_gap1²) with the symmetric gap SEs.
+ *
+ * 'narrowed'/'widened' are about the SIZE of the gap: the test is on |gap₁| − |gap₀| with that SE
+ * (a change from +10 to −9 is a size change of −1: not "narrowed"). 'reversed' is claimed when
+ * the other group is now significantly ahead (both gaps significant, opposite signs); a reversal
+ * to a gap that is not significant is judged by its size like any other change.
  */
 export function gapChange(
 	gapBaseline: GapResult,
@@ -163,6 +205,9 @@ export function gapChange(
 		changeCiHigh: null,
 		z: null,
 		absoluteGapChange: null,
+		sizeChangeCiLow: null,
+		sizeChangeCiHigh: null,
+		sizeZ: null,
 		reversed: false
 	};
 	const g0 = gapBaseline;
@@ -174,12 +219,15 @@ export function gapChange(
 	const change = g1.diff - g0.diff;
 	const se = Math.hypot(g0.diffSe, g1.diffSe);
 	const zc = zFor(level);
-	const z = change === 0 ? 0 : se === 0 ? Math.sign(change) * Infinity : change / se;
+	const zOf = (d: number) => (d === 0 ? 0 : se === 0 ? Math.sign(d) * Infinity : d / se);
+	const z = zOf(change);
 	const absoluteGapChange = Math.abs(g1.diff) - Math.abs(g0.diff);
+	const sizeZ = zOf(absoluteGapChange);
 	const reversed = Math.sign(g0.diff) * Math.sign(g1.diff) < 0;
-	const significant = Math.abs(z) > zc;
+	const bothSignificant = g0.outcome !== 'no-significant-gap' && g1.outcome !== 'no-significant-gap';
 	let outcome: GapChangeOutcome = 'no-detectable-change';
-	if (significant && absoluteGapChange !== 0) outcome = absoluteGapChange < 0 ? 'narrowed' : 'widened';
+	if (reversed && bothSignificant && Math.abs(z) > zc) outcome = 'reversed';
+	else if (Math.abs(sizeZ) > zc) outcome = absoluteGapChange < 0 ? 'narrowed' : 'widened';
 	return {
 		outcome,
 		level,
@@ -188,6 +236,9 @@ export function gapChange(
 		changeCiHigh: change + zc * se,
 		z,
 		absoluteGapChange,
+		sizeChangeCiLow: absoluteGapChange - zc * se,
+		sizeChangeCiHigh: absoluteGapChange + zc * se,
+		sizeZ,
 		reversed
 	};
 }

@@ -5,25 +5,25 @@
  */
 import type { ObservationRow } from '$lib/data/queries';
 import type { Polarity } from '$lib/data/catalog';
-import { compareToBenchmark, type ComparisonResult, type Level } from '$lib/stats';
+import { compareToBenchmark, type ComparisonResult, type DataKind, type Level } from '$lib/stats';
 import type { Outcome } from '$lib/charts/palette';
 import type { Lang } from '$lib/i18n/format';
 
-export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level): Record<string, Outcome> {
+export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level, kind: DataKind = {}): Record<string, Outcome> {
 	const nation = rows.find((r) => r.region_code === '00') ?? null;
 	const out: Record<string, Outcome> = {};
-	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level }).outcome;
+	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level, ...kind }).outcome;
 	return out;
 }
 
-export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level): ComparisonResult {
-	return compareToBenchmark(region, nation, { polarity, level });
+export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level, kind: DataKind = {}): ComparisonResult {
+	return compareToBenchmark(region, nation, { polarity, level, ...kind });
 }
 
 export function outcomeLabels(lang: Lang): Record<Outcome, string> {
 	return lang === 'sv'
-		? { better: 'Bättre än riket', similar: 'Ingen säker skillnad', worse: 'Sämre än riket', higher: 'Högre än riket', lower: 'Lägre än riket', 'not-compared': 'Ej jämförd' }
-		: { better: 'Better than Sweden', similar: 'No clear difference', worse: 'Worse than Sweden', higher: 'Higher than Sweden', lower: 'Lower than Sweden', 'not-compared': 'Not compared' };
+		? { better: 'Bättre än riket', similar: 'Ingen statistiskt säkerställd skillnad', worse: 'Sämre än riket', higher: 'Högre än riket', lower: 'Lägre än riket', 'not-compared': 'Ej jämförd' }
+		: { better: 'Better than Sweden', similar: 'No significant difference', worse: 'Worse than Sweden', higher: 'Higher than Sweden', lower: 'Lower than Sweden', 'not-compared': 'Not compared' };
 }
 
 /** "Andel som …" → "Andelen som …" / "Share who …" → "The share who …", for sentences. */

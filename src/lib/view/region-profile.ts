@@ -6,9 +6,13 @@
  */
 import type { IndicatorMeta, Polarity } from '$lib/data/catalog';
 import type { ObservationRow } from '$lib/data/queries';
-import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type TrendResult } from '$lib/stats';
+import { preferSingleYears } from '$lib/data/series';
+import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type Level, type TrendResult } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
+import { dataKindOf } from './data-kind';
 import { subjectName } from './outcomes';
+
+export type LevelKey = '95' | '99.8';
 
 export interface ProfileRow {
 	indicator: IndicatorMeta;
@@ -19,11 +23,14 @@ export interface ProfileRow {
 	change: ChangeResult;
 	/** Fingertips' trend test on the region's own series (single years only; pooled windows are not tested). */
 	trend: TrendResult;
+	/** The series trend and change were computed on: for the nation its single years (as on the overview). */
+	trendSeries: ObservationRow[];
 	/** The region's own series (for its sparkline). */
 	series: ObservationRow[];
 	/** All counties' values for the same period, for the spine. */
 	spread: { min: number; q1: number; q3: number; max: number } | null;
-	sentence: Record<Lang, string>;
+	/** The comparison sentence at each level, so the page's level switch changes the words too. */
+	sentence: Record<LevelKey, Record<Lang, string>>;
 }
 
 const NO_VALUE: ComparisonResult['outcome'] = 'not-compared';
@@ -47,36 +54,36 @@ export function profileRow(
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
 	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as ObservationRow) : null;
 	const polarity: Polarity = indicator.polarity;
-	const compare = (level: 0.95 | 0.998): ComparisonResult =>
+	const kind = dataKindOf(indicator);
+	const compare = (level: Level): ComparisonResult =>
 		estimate && regionCode !== '00'
-			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? null), { polarity, level })
-			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level });
+			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? null), { polarity, level, ...kind })
+			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level, ...kind });
 	const at95 = compare(0.95);
 	const at998 = compare(0.998);
 	const seriesBreaks = (indicator.series_breaks ?? []).map((b) => b.year);
-	const change = changeSinceBaseline(own, { polarity, level: 0.95, seriesBreaks });
-	const trendResult = trend(own, { polarity, seriesBreaks });
+	// The nation is published both per year and as pooled windows (to compare with counties): its
+	// own trend and change use the single years, as the overview does.
+	const trendSeries = regionCode === '00' ? preferSingleYears(own) : own;
+	const change = changeSinceBaseline(trendSeries, { polarity, level: 0.95, seriesBreaks, ...kind });
+	const trendResult = trend(trendSeries, { polarity, seriesBreaks, ...kind });
 	const values = countiesSamePeriod.filter((r) => r.region_code !== '00' && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
 	const spread = values.length >= 3 ? { min: values[0], q1: quantile(values, 0.25), q3: quantile(values, 0.75), max: values.at(-1)! } : null;
-	const sentence = (lang: Lang) =>
-		estimate && regionCode !== '00'
-			? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result: at95, lang })
-			: '';
-	return { indicator, estimate, benchmark, at95, at998, change, trend: trendResult, series: own, spread, sentence: { sv: sentence('sv'), en: sentence('en') } };
-}
-
-/** Counties whose profiles are closest (mean absolute difference over shared indicators). */
-export function similarRegions(target: string, latestByRegion: Map<string, Map<string, number>>, count = 3): string[] {
-	const mine = latestByRegion.get(target);
-	if (!mine) return [];
-	const scored: [string, number][] = [];
-	for (const [code, values] of latestByRegion) {
-		if (code === target || code === '00') continue;
-		const shared = [...mine.keys()].filter((k) => values.has(k));
-		if (shared.length < 3) continue;
-		scored.push([code, shared.reduce((s, k) => s + Math.abs(mine.get(k)! - values.get(k)!), 0) / shared.length]);
-	}
-	return scored.sort((a, b) => a[1] - b[1]).slice(0, count).map(([c]) => c);
+	const sentence = (result: ComparisonResult, lang: Lang) =>
+		estimate && regionCode !== '00' ? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result, lang, unit: kind.unit }) : '';
+	return {
+		indicator,
+		estimate,
+		benchmark,
+		at95,
+		at998,
+		change,
+		trend: trendResult,
+		trendSeries,
+		series: own,
+		spread,
+		sentence: { '95': { sv: sentence(at95, 'sv'), en: sentence(at95, 'en') }, '99.8': { sv: sentence(at998, 'sv'), en: sentence(at998, 'en') } }
+	};
 }
 
 export { NO_VALUE };

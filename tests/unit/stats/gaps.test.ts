@@ -20,15 +20,16 @@ describe('gap between two independent groups', () => {
 		expect(g.diffCiLow).toBeCloseTo(9.9384, 4);
 		expect(g.diffCiHigh).toBeCloseTo(14.0616, 4);
 	});
-	it('ratio with its CI on the log scale', () => {
-		// ratio = 22/10 = 2.2; se_log = √((1.020427/22)² + (0.255107/10)²) = √(0.046383² + 0.025511²) = √0.0028022 = 0.052936
-		// z·se_log = √((2/22)² + (0.5/10)²) = √(0.0082645 + 0.0025) = 0.103753
-		// CI = 2.2·exp(∓0.103753) = 2.2·0.901443, 2.2·1.109326 = (1.9832, 2.4405)
+	it('ratio with its MOVER-R CI from the two intervals (issue 13 item 6)', () => {
+		// ratio = 22/10 = 2.2; a = 22 (20–24), b = 10 (9.5–10.5)
+		// L = (220 − √(220² − 20·10.5·(44 − 20)·(20 − 10.5)))/(10.5·(20 − 10.5)) = (220 − √520)/99.75 = 1.97691
+		// U = (220 + √(220² − 24·9.5·(44 − 24)·(20 − 9.5)))/(9.5·(20 − 9.5)) = (220 + √520)/99.75 = 2.43412
+		// (The log-scale delta method gave 1.9832–2.4405.) se_log is still reported for gapChange users.
 		const g = gap(disabled24, notDisabled24, 0.95);
 		expect(g.ratio).toBeCloseTo(2.2, 12);
 		expect(g.seLogRatio).toBeCloseTo(0.052936, 5);
-		expect(g.ratioCiLow).toBeCloseTo(1.9832, 4);
-		expect(g.ratioCiHigh).toBeCloseTo(2.4405, 4);
+		expect(g.ratioCiLow).toBeCloseTo(1.97691, 4);
+		expect(g.ratioCiHigh).toBeCloseTo(2.43412, 4);
 	});
 	it('a gap that is not significant', () => {
 		// 11.0 (10.0–12.0) vs 10.0 (9.5–10.5): half-widths combine: √(1² + 0.5²) = 1.118 > 1 → CI (−0.118, 2.118)
@@ -93,9 +94,11 @@ describe('change in the gap since baseline', () => {
 		const g0 = gap(disabled24, notDisabled24, 0.95);
 		const wider = gap(year(2026, 28, 26, 30), notDisabled26, 0.95);
 		expect(gapChange(g0, wider).outcome).toBe('widened');
-		// 12 → −6 (now the other group is higher): significant change, |gap| 12 → 6 = narrowed, reversed
+		// 12 → −6 (now the other group is significantly higher): not "narrowed" but 'reversed'
+		// (issue 13 item 10: the old code read |12| → |−6| as narrowed).
 		const flipped = gap(year(2026, 4, 3.5, 4.5), notDisabled26, 0.95);
-		expect(gapChange(g0, flipped)).toMatchObject({ outcome: 'narrowed', reversed: true, absoluteGapChange: -6 });
+		expect(flipped.outcome).toBe('b-higher');
+		expect(gapChange(g0, flipped)).toMatchObject({ outcome: 'reversed', reversed: true, absoluteGapChange: -6 });
 	});
 	it('not assessable: a gap missing, a series break, the same period twice', () => {
 		const g0 = gap(disabled24, notDisabled24, 0.95);

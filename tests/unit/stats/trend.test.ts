@@ -72,8 +72,9 @@ describe('trend (Fingertips: WLS, χ² > 9.5495, leave-one-out sign)', () => {
 		expect(trend(series([10, 11, 12, 13]), { polarity: 'no-judgement' })).toMatchObject({ outcome: 'not-assessable', reason: 'too-few-points' });
 		const pooled = [2018, 2019, 2020, 2021, 2022].map((s) => est(10, 9, 11, s, s + 3));
 		expect(trend(pooled, { polarity: 'no-judgement' })).toMatchObject({ outcome: 'not-assessable', reason: 'pooled-periods' });
-		// points without a CI are not "valid" (Fingertips: last 5 valid points)
+		// points without a CI (or n) are not "valid" (Fingertips: last 5 valid points); five years
+		// exist, so the reason is the missing CI, not "too few" (issue 13 item 1)
 		const s = [...series([10, 11, 12, 13]), year(2024, 14, null, null)];
-		expect(trend(s, { polarity: 'no-judgement' }).reason).toBe('too-few-points');
+		expect(trend(s, { polarity: 'no-judgement' }).reason).toBe('no-ci');
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Availability, ObservationRow } from '../../../src/lib/data/queries';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import { defaultView, parseView, viewOptions, viewToParams } from '../../../src/lib/view/indicator-state';
-import { profileRow, quantile, similarRegions } from '../../../src/lib/view/region-profile';
+import { profileRow, quantile } from '../../../src/lib/view/region-profile';
 import { rollUpSentence } from '../../../src/lib/view/change-labels';
 
 const av = (group_dim: string, start: number, end: number, has_regions = false): Availability => ({ group_dim, group_code: 'x', period_start: start, period_end: end, has_regions, rows: 1 });
@@ -53,7 +53,7 @@ describe('region profile', () => {
 		const p = profileRow(indicator, '21', { sv: 'Gävleborgs län', en: 'Gävleborg County' }, rows, []);
 		expect(p.benchmark?.value).toBe(12.9);
 		expect(p.at95.outcome).toBe('worse');
-		expect(p.sentence.sv).toBe('Andelen som inte har någon att anförtro sig åt är högre i Gävleborgs län än i riket (15,2\u00a0% mot 12,9\u00a0%, 2021–2024).');
+		expect(p.sentence['95'].sv).toBe('Andelen som inte har någon att anförtro sig åt är högre i Gävleborgs län än i riket (15,2\u00a0% mot 12,9\u00a0%, 2021–2024); skillnaden är statistiskt säkerställd på 95\u00a0%-nivån.');
 	});
 	it('a suppressed estimate is not compared', () => {
 		const p = profileRow(indicator, '09', { sv: 'Gotlands län', en: 'Gotland County' }, [obs('00', 2021, 2024, 12.9, 12.6, 13.2), obs('09', 2021, 2024, null, null, null)], []);
@@ -65,24 +65,15 @@ describe('region profile', () => {
 		expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
 		expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
 	});
-	it('similar regions are the closest profiles by mean absolute difference', () => {
-		const m = (o: Record<string, number>) => new Map(Object.entries(o));
-		const latest = new Map([
-			['21', m({ a: 10, b: 20, c: 30 })],
-			['01', m({ a: 11, b: 21, c: 31 })], // mean |diff| 1
-			['03', m({ a: 15, b: 25, c: 35 })], // 5
-			['04', m({ a: 10, b: 20 })] // too few shared indicators
-		]);
-		expect(similarRegions('21', latest, 2)).toEqual(['01', '03']);
-	});
 });
 
 describe('roll-up sentence', () => {
 	it('counts outcomes and never claims more', () => {
 		const s = rollUpSentence(['improved', 'no-detectable-change', 'not-assessable', 'not-assessable'], 'sv');
 		expect(s).toContain('Av 4 indikatorer har 1 förbättrats och 0 försämrats');
-		expect(s).toContain('1 visar ingen säkerställd förändring');
-		expect(s).toContain('2 kan inte bedömas än');
+		expect(s).toContain('1 visar ingen statistiskt säkerställd förändring');
+		// without reasons given, the sentence does not invent one
+		expect(s).toContain('2 kan inte bedömas (2: skäl okänt)');
 	});
 });
 

@@ -8,6 +8,7 @@ import { indicators, sources } from '$lib/server/pages';
 import { firstView } from '$lib/server/render';
 import { defaultView, parsePeriodKey, viewOptions } from '$lib/view/indicator-state';
 import { countyOutcomes, outcomeLabels } from '$lib/view/outcomes';
+import { dataKindOf } from '$lib/view/data-kind';
 
 export const entries = () => indicators().flatMap((i) => [{ id: i.id }, { id: i.id, lang: 'en' }]);
 
@@ -27,7 +28,7 @@ export async function load({ params }) {
 		? await runQuery(groupBreakdownQuery({ indicator: indicator.id, region: '00', sex: 'T', groupDim: view.group, period: parsePeriodKey(view.period) }))
 		: [];
 	const countyRows = view.countyPeriod ? await runQuery(regionComparisonQuery({ indicator: indicator.id, sex: 'T', period: parsePeriodKey(view.countyPeriod) })) : [];
-	const outcomes = countyOutcomes(countyRows, indicator.polarity, 0.95);
+	const outcomes = countyOutcomes(countyRows, indicator.polarity, 0.95, dataKindOf(indicator));
 	const common = { lang, names, outcomes, outcomeLabels: outcomeLabels(lang) };
 	const used = new Set([...trendRows, ...groupRows, ...countyRows].map((r) => r.source_id));
 

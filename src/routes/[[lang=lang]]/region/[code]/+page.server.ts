@@ -5,7 +5,8 @@ import { runQuery } from '$lib/server/db';
 import { counties } from '$lib/server/catalog';
 import { indicators, sourcesFor } from '$lib/server/pages';
 import { firstView, renderSvg } from '$lib/server/render';
-import { profileRow, similarRegions } from '$lib/view/region-profile';
+import { profileRow } from '$lib/view/region-profile';
+import { neighbours, similarCounties } from '$lib/view/peers';
 import { outcomeLabels } from '$lib/view/outcomes';
 import type { SpineRow } from '$lib/charts/spine';
 
@@ -28,14 +29,10 @@ export async function load({ params }) {
 		profile.push({ ...row, series: [], spark: shown.length > 1 ? renderSvg('sparkline', shown, {}) : '' });
 	}
 
-	// Similar counties: same NUTS2 area first, then the closest profiles on the latest values.
-	const latest = new Map<string, Map<string, number>>();
-	for (const ind of list) {
-		const all = await runQuery(regionComparisonQuery({ indicator: ind.id, sex: 'T', period: periodOf(profile.find((p) => p.indicator.id === ind.id)?.estimate) }));
-		for (const r of all) if (r.value !== null) (latest.get(r.region_code) ?? latest.set(r.region_code, new Map()).get(r.region_code)!).set(ind.id, r.value);
-	}
-	const sameArea = regions.filter((r) => r.level === 'county' && r.code !== region.code && r.nuts2 && r.nuts2 === region.nuts2).map((r) => r.code);
-	const similar = region.code === '00' ? [] : similarRegions(region.code, latest).filter((c) => !sameArea.includes(c));
+	// Comparable counties by context the indicators do not measure (view/peers.ts): land
+	// neighbours, then the counties most alike in population size and density.
+	const sameArea = region.code === '00' ? [] : neighbours(region.code);
+	const similar = region.code === '00' ? [] : similarCounties(region.code, { exclude: sameArea });
 
 	const spine: SpineRow[] = profile
 		.filter((p) => p.spread && p.benchmark?.value != null)
