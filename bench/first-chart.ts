@@ -12,6 +12,7 @@
 import type { Browser } from 'playwright-core';
 import { openBenchPage } from './lib/browser.ts';
 import { log, median, round } from './lib/util.ts';
+import { measureFloor, type FloorRun } from './floor.ts';
 
 export interface LoadRun {
 	first_chart_ms: number | null;
@@ -22,7 +23,29 @@ export interface LoadRun {
 	duckdb_start_ms?: number | null;
 	duckdb_ready_ms?: number | null;
 	bytes_until_duckdb_ready?: number | null;
+	/** First live view (the page's own query after DuckDB is ready: partition fetched, decoded, queried). */
+	first_live_view_ms?: number | null;
+	/** Marks inside the loader, ms since navigation start: `loader:*` on the page, `boot:*` in the boot worker. */
+	loader_marks?: Record<string, number>;
 	error?: string;
+}
+
+/** The page's `loader:*` marks and the boot worker's `boot:*` marks, on the page's clock. */
+async function loaderMarks(bp: Awaited<ReturnType<typeof openBenchPage>>): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	const page = await bp.page.evaluate(() => ({
+		origin: performance.timeOrigin,
+		marks: performance.getEntriesByType('mark').filter((m) => /^(loader:|duckdb-)/.test(m.name)).map((m) => [m.name, m.startTime] as [string, number]),
+		wasm: performance.getEntriesByType('resource').filter((r) => /duckdb-eh\.[^/]*\.wasm$/.test(r.name)).map((r) => [(r as PerformanceResourceTiming).requestStart || r.startTime, r.responseEnd] as [number, number])[0] ?? null
+	}));
+	for (const [k, v] of page.marks) out[k] ??= round(v)!;
+	if (page.wasm) (out['resource:wasm-request'] = round(page.wasm[0])!), (out['resource:wasm-response-end'] = round(page.wasm[1])!);
+	for (const w of bp.page.workers()) {
+		if (!/duckdb-boot/.test(w.url())) continue;
+		const wm = await w.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as [string, number]) })).catch(() => null);
+		if (wm) for (const [k, v] of wm.marks) out[k] ??= round(v + wm.origin - page.origin)!;
+	}
+	return out;
 }
 
 function probe(chartSelector: string): string {
@@ -78,6 +101,12 @@ export async function measureLoad(browser: Browser, url: string, chartSelector: 
 			run.duckdb_start_ms = round(d.start);
 			run.duckdb_ready_ms = round(d.ready ?? (d.engine === 'ready' ? d.now : null));
 			run.bytes_until_duckdb_ready = run.duckdb_ready_ms === null ? null : bp.bytesFinishedBefore(p.origin + run.duckdb_ready_ms).bytes;
+			// The page's first query after the engine starts: wait for it (bounded) to report the first live view.
+			await bp.page
+				.waitForFunction(() => performance.getEntriesByName('view-query:end').length > 0, null, { timeout: 15_000, polling: 'raf' })
+				.catch(() => {});
+			run.first_live_view_ms = round(await bp.page.evaluate(() => performance.getEntriesByName('view-query:end')[0]?.startTime ?? null));
+			run.loader_marks = await loaderMarks(bp);
 		}
 		return run;
 	} catch (err) {
@@ -116,6 +145,8 @@ export interface FirstChartTargets {
 	overview: string;
 	indicator: string;
 	baseline: string | null;
+	/** The floor page (bench/floor.ts): compileStreaming of the same wasm, nothing else. */
+	floor: string | null;
 }
 
 export interface FirstChartResult {
@@ -123,28 +154,43 @@ export interface FirstChartResult {
 	bytes_before_first_chart: { overview: number | null; indicator: number | null; baseline_indicator: number | null };
 	duckdb_ready_ms: number | null;
 	duckdb_ready_ms_baseline: number | null;
+	wasm_floor_ms: number | null;
+	duckdb_ready_vs_floor: number | null;
+	first_live_view_ms: number | null;
+	/** Median of each loader mark over the indicator runs, ms since navigation start, in time order. */
+	loader_marks_ms: Record<string, number>;
 	first_chart_speedup_vs_baseline: number | null;
 	repeat_visit: { first_chart_ms: number | null; duckdb_ready_ms: number | null; runs: Awaited<ReturnType<typeof measureRepeatVisit>>[] };
-	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[] };
+	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[]; floor: FloorRun[] };
 }
 
 /** Rounds interleave the three pages so drift (thermal, other load) spreads over all of them. */
 export async function firstChart(browser: Browser, targets: FirstChartTargets, runs: number): Promise<FirstChartResult> {
-	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [] };
+	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [], floor: [] };
 	// One unmeasured warm-up load per page: the server's file cache and Chromium's process pool.
 	await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false });
 	for (let i = 0; i < runs; i++) {
 		out.overview.push(await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false }));
 		out.indicator.push(await measureLoad(browser, targets.indicator, '#trend-plot', { waitDuckdb: true }));
 		if (targets.baseline) out.baseline_indicator.push(await measureLoad(browser, targets.baseline, '#trend-plot', { waitDuckdb: true }));
-		const last = (k: keyof typeof out) => out[k].at(-1)?.first_chart_ms ?? '—';
-		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms, indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms), baseline ${last('baseline_indicator')} ms`);
+		if (targets.floor) out.floor.push(await measureFloor(browser, targets.floor));
+		const last = (k: 'overview' | 'indicator' | 'baseline_indicator') => out[k].at(-1)?.first_chart_ms ?? '—';
+		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms, indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms; floor ${out.floor.at(-1)?.wasm_floor_ms ?? '—'} ms), baseline ${last('baseline_indicator')} ms`);
 	}
 	const repeat: Awaited<ReturnType<typeof measureRepeatVisit>>[] = [];
 	for (let i = 0; i < Math.min(3, runs); i++) repeat.push(await measureRepeatVisit(browser, targets.indicator, '#trend-plot'));
 	log(`repeat visits (HTTP cache on): duckdb ready ${repeat.map((r) => r.duckdb_ready_ms ?? '—').join(', ')} ms`);
 	const med = (rs: LoadRun[], k: keyof LoadRun) => round(median(rs.map((r) => r[k] as number).filter((x) => x != null)));
 	const ind = med(out.indicator, 'first_chart_ms');
+	const ready = med(out.indicator, 'duckdb_ready_ms');
+	const floor = round(median(out.floor.map((r) => r.wasm_floor_ms).filter((x): x is number => x != null)));
+	const markNames = [...new Set(out.indicator.flatMap((r) => Object.keys(r.loader_marks ?? {})))];
+	const loaderMarks = Object.fromEntries(
+		markNames
+			.map((k) => [k, round(median(out.indicator.map((r) => r.loader_marks?.[k]).filter((x): x is number => x != null)))] as const)
+			.filter((e): e is readonly [string, number] => e[1] !== null)
+			.sort((a, b) => a[1] - b[1])
+	);
 	const base = med(out.baseline_indicator, 'first_chart_ms');
 	return {
 		first_chart_ms: { overview: med(out.overview, 'first_chart_ms'), indicator: ind, baseline_indicator: base },
@@ -153,8 +199,12 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 			indicator: med(out.indicator, 'bytes_before_first_chart'),
 			baseline_indicator: med(out.baseline_indicator, 'bytes_before_first_chart')
 		},
-		duckdb_ready_ms: med(out.indicator, 'duckdb_ready_ms'),
+		duckdb_ready_ms: ready,
 		duckdb_ready_ms_baseline: med(out.baseline_indicator, 'duckdb_ready_ms'),
+		wasm_floor_ms: floor,
+		duckdb_ready_vs_floor: ready && floor ? round(ready / floor, 2) : null,
+		first_live_view_ms: med(out.indicator, 'first_live_view_ms'),
+		loader_marks_ms: loaderMarks,
 		first_chart_speedup_vs_baseline: ind && base ? round(base / ind, 2) : null,
 		repeat_visit: {
 			first_chart_ms: round(median(repeat.map((r) => r.first_chart_ms).filter((x): x is number => x != null))),

@@ -24,6 +24,7 @@ import { ensureBuilds } from './lib/builds.ts';
 import { log, machineInfo, repoRoot, round } from './lib/util.ts';
 import { startContention, waitForQuiet } from './lib/contention.ts';
 import { firstChart, type FirstChartResult } from './first-chart.ts';
+import { startFloorServer } from './floor.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
@@ -112,8 +113,10 @@ try {
 			servers.push(base);
 			baselineUrl = `${base.url}/indikator/${indicator}`;
 		}
+		const floor = await startFloorServer(siteDir);
+		servers.push(floor.server);
 		const fc = await section('first chart (cold, throttled)', () =>
-			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl }, RUNS)
+			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl, floor: floor.url }, RUNS)
 		);
 		if ('error' in fc) results.first_chart = fc;
 		else {
@@ -122,6 +125,10 @@ try {
 			results.bytes_before_first_chart = r.bytes_before_first_chart;
 			results.duckdb_ready_ms = r.duckdb_ready_ms;
 			results.duckdb_ready_ms_baseline = r.duckdb_ready_ms_baseline;
+			results.wasm_floor_ms = r.wasm_floor_ms;
+			results.duckdb_ready_vs_floor = r.duckdb_ready_vs_floor;
+			results.first_live_view_ms = r.first_live_view_ms;
+			results.loader_marks_ms = { ...r.loader_marks_ms, note: 'median per mark over the cold indicator runs, ms since navigation start; loader:* on the page, boot:* in the boot worker (src/lib/data/duckdb-browser.ts)' };
 			results.first_chart_speedup_vs_baseline = r.first_chart_speedup_vs_baseline;
 			results.repeat_visit_ms = { first_chart: r.repeat_visit.first_chart_ms, duckdb_ready: r.repeat_visit.duckdb_ready_ms, note: 'indicator page, second navigation with the HTTP cache on, same throttling' };
 			results.runs = { ...(results.runs ?? {}), first_chart: r.runs, repeat_visit: r.repeat_visit.runs };
