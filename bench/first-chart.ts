@@ -25,6 +25,10 @@ export interface LoadRun {
 	bytes_until_duckdb_ready?: number | null;
 	/** First live view (the page's own query after DuckDB is ready: partition fetched, decoded, queried). */
 	first_live_view_ms?: number | null;
+	/** With `settle`: every compressed byte the page and its workers fetched until the network was quiet for 2 s (no interaction). */
+	total_bytes?: number | null;
+	/** With `settle`: CLS until then (see clsOf). */
+	cls?: number | null;
 	/** Marks inside the loader, ms since navigation start: `loader:*` on the page, `boot:*` in the boot worker. */
 	loader_marks?: Record<string, number>;
 	error?: string;
@@ -36,7 +40,7 @@ async function loaderMarks(bp: Awaited<ReturnType<typeof openBenchPage>>): Promi
 	const page = await bp.page.evaluate(() => ({
 		origin: performance.timeOrigin,
 		marks: performance.getEntriesByType('mark').filter((m) => /^(loader:|duckdb-)/.test(m.name)).map((m) => [m.name, m.startTime] as [string, number]),
-		wasm: performance.getEntriesByType('resource').filter((r) => /duckdb-eh\.[^/]*\.wasm$/.test(r.name)).map((r) => [(r as PerformanceResourceTiming).requestStart || r.startTime, r.responseEnd] as [number, number])[0] ?? null
+		wasm: performance.getEntriesByType('resource').filter((r) => /duckdb-eh\.[^/]*\.wasm$/.test(r.name)).map((r) => [(r as PerformanceResourceTiming).requestStart || r.startTime, (r as PerformanceResourceTiming).responseEnd] as [number, number])[0] ?? null
 	}));
 	for (const [k, v] of page.marks) out[k] ??= round(v)!;
 	if (page.wasm) (out['resource:wasm-request'] = round(page.wasm[0])!), (out['resource:wasm-response-end'] = round(page.wasm[1])!);
@@ -53,7 +57,13 @@ function probe(chartSelector: string): string {
 	if (window.top !== window) return;
 	const sel = ${JSON.stringify(chartSelector)};
 	const q = sel + ' svg circle, ' + sel + ' svg path';
-	const b = (window.__bench = { detected: null, painted: null, afterPaint: null });
+	const b = (window.__bench = { detected: null, painted: null, afterPaint: null, shifts: [] });
+	// Layout shifts from the first byte on (CLS, as web-vitals counts it: see clsOf in first-chart.ts).
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (!e.hadRecentInput) b.shifts.push({ t: e.startTime, v: e.value });
+		}).observe({ type: 'layout-shift', buffered: true });
+	} catch {}
 	const check = () => {
 		if (b.detected !== null || !document.querySelector(q)) return;
 		b.detected = performance.now();
@@ -71,7 +81,34 @@ function probe(chartSelector: string): string {
 })();`;
 }
 
-export async function measureLoad(browser: Browser, url: string, chartSelector: string, opts: { waitDuckdb: boolean }): Promise<LoadRun> {
+/**
+ * Cumulative Layout Shift as web-vitals defines it: shifts grouped into session windows (a gap
+ * under 1 s, at most 5 s long); CLS is the largest window's sum.
+ */
+export function clsOf(shifts: readonly { t: number; v: number }[]): number {
+	let best = 0, sum = 0, first = -Infinity, prev = -Infinity;
+	for (const s of [...shifts].sort((a, b) => a.t - b.t)) {
+		if (s.t - prev < 1000 && s.t - first < 5000) sum += s.v;
+		else (sum = s.v), (first = s.t);
+		prev = s.t;
+		best = Math.max(best, sum);
+	}
+	return Math.round(best * 10000) / 10000;
+}
+
+/** Waits until no request has finished or started for `quietMs` (bounded by `maxMs`). */
+async function networkQuiet(bp: Awaited<ReturnType<typeof openBenchPage>>, quietMs: number, maxMs: number): Promise<void> {
+	const t0 = Date.now();
+	let last = '', since = Date.now();
+	while (Date.now() - t0 < maxMs) {
+		const n = `${bp.requests.size}:${[...bp.requests.values()].filter((r) => r.end !== null).length}`;
+		if (n !== last) (last = n), (since = Date.now());
+		else if (Date.now() - since >= quietMs) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+export async function measureLoad(browser: Browser, url: string, chartSelector: string, opts: { waitDuckdb: boolean; settle?: boolean }): Promise<LoadRun> {
 	const bp = await openBenchPage(browser, { throttle: true, initScript: probe(chartSelector) });
 	try {
 		await bp.page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
@@ -107,6 +144,13 @@ export async function measureLoad(browser: Browser, url: string, chartSelector: 
 				.catch(() => {});
 			run.first_live_view_ms = round(await bp.page.evaluate(() => performance.getEntriesByName('view-query:end')[0]?.startTime ?? null));
 			run.loader_marks = await loaderMarks(bp);
+		}
+		if (opts.settle) {
+			await networkQuiet(bp, 2000, 20_000);
+			await bp.page.waitForTimeout(300);
+			const shifts = await bp.page.evaluate(() => (window as any).__bench.shifts as { t: number; v: number }[]);
+			run.cls = clsOf(shifts);
+			run.total_bytes = bp.bytesFinishedBefore(Date.now() + 1).bytes;
 		}
 		return run;
 	} catch (err) {
@@ -147,6 +191,8 @@ export interface FirstChartTargets {
 	baseline: string | null;
 	/** The floor page (bench/floor.ts): compileStreaming of the same wasm, nothing else. */
 	floor: string | null;
+	/** The indicator page with a non-default view in its URL (a shared link), for CLS while the charts catch up. */
+	shared: string;
 }
 
 export interface FirstChartResult {
@@ -161,21 +207,26 @@ export interface FirstChartResult {
 	loader_marks_ms: Record<string, number>;
 	first_chart_speedup_vs_baseline: number | null;
 	repeat_visit: { first_chart_ms: number | null; duckdb_ready_ms: number | null; runs: Awaited<ReturnType<typeof measureRepeatVisit>>[] };
-	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[]; floor: FloorRun[] };
+	/** Median CLS per page (web-vitals session windows), measured until the network is quiet. */
+	cls: { overview: number | null; indicator: number | null; indicator_shared_link: number | null };
+	/** Median of every compressed byte the overview fetches without interaction. */
+	overview_total_bytes: number | null;
+	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[]; floor: FloorRun[]; shared: LoadRun[] };
 }
 
 /** Rounds interleave the three pages so drift (thermal, other load) spreads over all of them. */
 export async function firstChart(browser: Browser, targets: FirstChartTargets, runs: number): Promise<FirstChartResult> {
-	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [], floor: [] };
+	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [], floor: [], shared: [] };
 	// One unmeasured warm-up load per page: the server's file cache and Chromium's process pool.
 	await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false });
 	for (let i = 0; i < runs; i++) {
-		out.overview.push(await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false }));
-		out.indicator.push(await measureLoad(browser, targets.indicator, '#trend-plot', { waitDuckdb: true }));
+		out.overview.push(await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false, settle: true }));
+		out.indicator.push(await measureLoad(browser, targets.indicator, '#trend-plot', { waitDuckdb: true, settle: true }));
+		out.shared.push(await measureLoad(browser, targets.shared, '#trend-plot', { waitDuckdb: true, settle: true }));
 		if (targets.baseline) out.baseline_indicator.push(await measureLoad(browser, targets.baseline, '#trend-plot', { waitDuckdb: true }));
 		if (targets.floor) out.floor.push(await measureFloor(browser, targets.floor));
 		const last = (k: 'overview' | 'indicator' | 'baseline_indicator') => out[k].at(-1)?.first_chart_ms ?? '—';
-		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms, indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms; floor ${out.floor.at(-1)?.wasm_floor_ms ?? '—'} ms), baseline ${last('baseline_indicator')} ms`);
+		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms (${Math.round((out.overview.at(-1)?.total_bytes ?? 0) / 1024)} KB in all, CLS ${out.overview.at(-1)?.cls ?? '—'}), indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms; floor ${out.floor.at(-1)?.wasm_floor_ms ?? '—'} ms; CLS ${out.indicator.at(-1)?.cls ?? '—'}, shared link ${out.shared.at(-1)?.cls ?? '—'}), baseline ${last('baseline_indicator')} ms`);
 	}
 	const repeat: Awaited<ReturnType<typeof measureRepeatVisit>>[] = [];
 	for (let i = 0; i < Math.min(3, runs); i++) repeat.push(await measureRepeatVisit(browser, targets.indicator, '#trend-plot'));
@@ -205,6 +256,8 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 		duckdb_ready_vs_floor: ready && floor ? round(ready / floor, 2) : null,
 		first_live_view_ms: med(out.indicator, 'first_live_view_ms'),
 		loader_marks_ms: loaderMarks,
+		cls: { overview: med(out.overview, 'cls'), indicator: med(out.indicator, 'cls'), indicator_shared_link: med(out.shared, 'cls') },
+		overview_total_bytes: med(out.overview, 'total_bytes'),
 		first_chart_speedup_vs_baseline: ind && base ? round(base / ind, 2) : null,
 		repeat_visit: {
 			first_chart_ms: round(median(repeat.map((r) => r.first_chart_ms).filter((x): x is number => x != null))),

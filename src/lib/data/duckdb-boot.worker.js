@@ -11,6 +11,9 @@
 // Plain JS, not bundled: it must stay a classic worker (importScripts) in dev and in the build.
 'use strict';
 
+/** The worker's global scope (typed loosely: this file is checked against the DOM lib). */
+const scope = /** @type {any} */ (self);
+
 /** @type {(m: WebAssembly.Module) => void} */
 let resolveModule = () => {};
 /** @type {Promise<WebAssembly.Module>} */
@@ -28,7 +31,7 @@ self.addEventListener('message', (event) => {
 		event.stopImmediatePropagation();
 		wasmHref = new URL(data.wasmUrl, self.location.href).href;
 		// Throws (→ the Worker's `error` event on the page) when the script cannot be loaded.
-		importScripts(data.workerUrl);
+		scope.importScripts(data.workerUrl);
 		mark('duckdb-script');
 	} else if (data.type === 'ensam-duckdb-module') {
 		event.stopImmediatePropagation();
@@ -41,22 +44,22 @@ self.addEventListener('message', (event) => {
 // WebAssembly.instantiateStreaming. The module is already compiled: answer that fetch with an
 // empty body and instantiate the handed-over module instead.
 const realFetch = self.fetch.bind(self);
-self.fetch = (input, init) => {
+scope.fetch = (/** @type {RequestInfo | URL} */ input, /** @type {RequestInit | undefined} */ init) => {
 	const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 	if (wasmHref !== null && new URL(url, self.location.href).href === wasmHref) {
 		return Promise.resolve(new Response(null, { headers: { 'content-type': 'application/wasm' } }));
 	}
 	return realFetch(input, init);
 };
-// Marks each reply DuckDB's dispatcher sends (the first is INSTANTIATE's): the gap after
-// `boot:instantiated` is DuckDB's own start-up inside the worker.
-const realPost = self.postMessage.bind(self);
+// Marks DuckDB's first replies (the first is INSTANTIATE's, then OPEN's…): the gap after
+// `boot:instantiated` is DuckDB's own start-up inside the worker. Only the first few: marks pile up.
+const realPost = scope.postMessage.bind(self);
 let replies = 0;
-self.postMessage = (/** @type {any} */ message, /** @type {any} */ transfer) => {
-	mark(`reply-${++replies}`);
+scope.postMessage = (/** @type {any} */ message, /** @type {any} */ transfer) => {
+	if (++replies <= 4) mark(`reply-${replies}`);
 	return realPost(message, transfer);
 };
-WebAssembly.instantiateStreaming = async (_source, imports) => {
+/** @type {any} */ (WebAssembly).instantiateStreaming = async (/** @type {any} */ _source, /** @type {WebAssembly.Imports} */ imports) => {
 	const module = await modulePromise;
 	mark('instantiate');
 	const instance = await WebAssembly.instantiate(module, imports);
