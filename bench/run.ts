@@ -5,13 +5,17 @@
  *
  *   1. builds      build/ (as is) and build-baseline/ (rebuilt when older than the sources)
  *   2. pipeline    `npm run pipeline` time + peak memory; PX reader vs DuckDB read_csv
- *   3. first chart cold, throttled loads of /, /indikator/<id> and the baseline's /indikator/<id>
+ *      estimate    (own survey extracts; added by bench/estimate.ts)
+ *      first_start fresh clone → npm ci → npm start until the page answers (bench/first-start.ts)
+ *   3. first chart cold, throttled loads of /, /indikator/<id>, a shared link, the baseline's
+ *                  /indikator/<id> and the wasm floor (bench/floor.ts); CLS, overview total bytes,
+ *                  loader marks
  *   4. interaction control change → chart-updated mark, 50 times, after DuckDB is ready
  *   5. scale       ~5 M municipal rows partitioned per indicator × county; selective view and
  *                  national aggregate with DuckDB-WASM in Chromium
  *
  * Environment: BENCH_RUNS (5), BENCH_INTERACTIONS (50), BENCH_SCALE_VIEWS (40),
- * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,first,interaction,scale, BENCH_REBUILD=1,
+ * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,estimate,first_start,first,interaction,scale, BENCH_REBUILD=1,
  * BENCH_WAIT_QUIET (45: seconds each section may wait for other work on the machine to calm down;
  * 0 = never wait). Each section records the CPU share other work took while it ran.
  */
@@ -28,6 +32,7 @@ import { startFloorServer } from './floor.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
+import { firstStart } from './first-start.ts';
 import { goalsTable, printTable } from './report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -98,6 +103,14 @@ if (want('pipeline')) {
 	const run = await section('pipeline', pipelineRun);
 	const px = await section('PX vs DuckDB read_csv', pxVsDuckdbCsv);
 	results.pipeline = { ...run, px_vs_duckdb_csv: px };
+}
+// Own survey extracts (issue #12): the `own` engineer's bench/estimate.ts fills results.estimate here.
+// if (want('estimate')) results.estimate = await section('estimate', () => estimateBench(...));
+if (want('first_start')) {
+	const fs1 = await section('first start (fresh clone, npm ci, npm start)', firstStart);
+	const { first_start_s, ...rest } = fs1 as Record<string, any>;
+	results.first_start_s = first_start_s ?? null;
+	results.first_start = rest;
 }
 
 let browser: Browser | null = null;
