@@ -67,18 +67,18 @@ describe('a shared link while the engine loads', () => {
 		expect(await page.textContent('.updating')).toBe('Uppdaterar för Gävleborgs län, kvinnor…');
 		expect(await page.getAttribute('.charts', 'aria-busy')).toBe('true');
 		// Prerendered default until the engine answers: the trend chart is still Riket's.
-		expect(await page.textContent('#trend')).toContain('Riket');
+		expect(await page.textContent('[data-chart-frame="trend"] .subtitle')).toContain('Riket');
 		// Status overlays are out of the flow: the charts do not move when they come and go.
 		expect(await page.$eval('[data-engine]', (e) => getComputedStyle(e).position)).toBe('fixed');
 		expect(await page.$eval('.updating', (e) => getComputedStyle(e).position)).toBe('fixed');
-		const top = () => page.$eval('#trend', (e) => e.getBoundingClientRect().top + window.scrollY);
+		const top = () => page.$eval('[data-chart-frame="trend"]', (e) => e.getBoundingClientRect().top + window.scrollY);
 		const before = await top();
 		expect(await page.getAttribute('[data-engine]', 'data-engine')).toBe('loading');
 		wasm.release();
 		await page.waitForSelector('.charts:not(.stale)', { timeout: 60_000 });
 		expect(await page.$('.updating')).toBeNull();
 		expect(await page.getAttribute('[data-engine]', 'data-engine')).toBe('ready');
-		expect(await page.textContent('#trend')).toContain('Gävleborgs län');
+		expect(await page.textContent('[data-chart-frame="trend"] .subtitle')).toContain('Gävleborgs län');
 		expect(await top()).toBe(before);
 		await context.close();
 	});

@@ -55,35 +55,42 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 	});
 }
 
+/** Reads a clone of the wasm response only to report download progress. */
+async function countBytes(res: Response, onProgress: (p: LoadProgress) => void): Promise<void> {
+	const reader = res.body?.getReader();
+	if (!reader) return;
+	let loaded = 0, lastReport = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			loaded += value.byteLength;
+			const now = performance.now();
+			if (now - lastReport > 50) {
+				lastReport = now;
+				onProgress({ fraction: Math.min(0.99, loaded / DUCKDB_WASM_BYTES), phase: 'download' });
+			}
+		}
+		mark('wasm-downloaded');
+	} catch {
+		// The compile reports a failed download; this is only the progress bar.
+	}
+}
+
 /** Fetches and compiles DuckDB's wasm while it downloads (the preload, when the page has one). */
 async function compileDuckdbWasm(onProgress: (p: LoadProgress) => void): Promise<WebAssembly.Module> {
 	mark('wasm-fetch');
 	const res = await fetch(duckdbWasmUrl);
 	if (!res.ok || !res.body) throw new Error(`DuckDB: ${duckdbWasmUrl}: HTTP ${res.status}`);
 	mark('wasm-response');
-	let loaded = 0, lastReport = 0;
-	const counted = res.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, out) {
-				loaded += chunk.byteLength;
-				const now = performance.now();
-				if (now - lastReport > 50) {
-					lastReport = now;
-					onProgress({ fraction: Math.min(0.99, loaded / DUCKDB_WASM_BYTES), phase: 'download' });
-				}
-				out.enqueue(chunk);
-			},
-			flush() {
-				mark('wasm-downloaded');
-			}
-		})
-	);
+	// The response itself goes to compileStreaming (never a re-wrapped stream): only a real HTTP
+	// response lets Chromium cache the compiled code for the next visit. Progress is counted on a
+	// clone of the body.
+	void countBytes(res.clone(), onProgress);
 	// compileStreaming needs the wasm MIME type; a host that serves another one still works, just
 	// without streaming compilation.
 	const wasmType = (res.headers.get('content-type') ?? '').split(';')[0].trim() === 'application/wasm';
-	const module = wasmType
-		? await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }))
-		: await WebAssembly.compile(await new Response(counted).arrayBuffer());
+	const module = wasmType ? await WebAssembly.compileStreaming(res) : await WebAssembly.compile(await res.arrayBuffer());
 	mark('wasm-compiled');
 	return module;
 }
