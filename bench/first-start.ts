@@ -85,7 +85,8 @@ export async function firstStart(): Promise<FirstStartResult> {
 	const repo = path.join(tmp, 'ensamhetsmonitorn');
 	const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
 	const bin = path.dirname(process.execPath);
-	const npm = path.join(bin, 'npm');
+	// npm beside this Node when it has one (a full install), else the PATH's npm run by this Node.
+	const npm = fs.existsSync(path.join(bin, 'npm')) ? path.join(bin, 'npm') : 'npm';
 	const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, npm_config_fund: 'false', npm_config_audit: 'false', CI: '' };
 	const r: FirstStartResult = { first_start_s: null, git_clone_s: null, npm_ci_s: null, npm_start_s: null, commit, loadavg_before: la(), loadavg_after: [] };
 	try {

@@ -54,10 +54,14 @@ async function compressCached(file: string, kind: 'br' | 'gz', levels: Levels): 
 			: await gzip(data, { level });
 	fs.mkdirSync(cacheDir, { recursive: true });
 	// Written whole, then renamed: a cache entry is never half a file (two builds may share the cache).
-	const tmp = `${cached}.${process.pid}.tmp`;
-	fs.writeFileSync(tmp, out);
-	fs.renameSync(tmp, cached);
+	writeWhole(cached, out);
 	return out;
+}
+
+function writeWhole(file: string, data: Buffer): void {
+	const tmp = `${file}.${process.pid}.tmp`;
+	fs.writeFileSync(tmp, data);
+	fs.renameSync(tmp, file);
 }
 
 export async function precompress(dir: string, levels: Levels = BEST): Promise<{ files: number; rawBytes: number; brBytes: number }> {
@@ -67,8 +71,9 @@ export async function precompress(dir: string, levels: Levels = BEST): Promise<{
 	await Promise.all(
 		files.map(async ({ f, size }) => {
 			const [br, gz] = await Promise.all([compressCached(f, 'br', levels), compressCached(f, 'gz', levels)]);
-			fs.writeFileSync(`${f}.br`, br);
-			fs.writeFileSync(`${f}.gz`, gz);
+			// Whole files only: `npm start` serves while this runs, and a server must never send half a copy.
+			writeWhole(`${f}.br`, br);
+			writeWhole(`${f}.gz`, gz);
 			rawBytes += size;
 			brBytes += br.length;
 		})
