@@ -232,6 +232,7 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 	for (let i = 0; i < Math.min(3, runs); i++) repeat.push(await measureRepeatVisit(browser, targets.indicator, '#trend-plot'));
 	log(`repeat visits (HTTP cache on): duckdb ready ${repeat.map((r) => r.duckdb_ready_ms ?? '—').join(', ')} ms`);
 	const med = (rs: LoadRun[], k: keyof LoadRun) => round(median(rs.map((r) => r[k] as number).filter((x) => x != null)));
+	const medCls = (rs: LoadRun[]) => round(median(rs.map((r) => r.cls).filter((x): x is number => x != null)), 4);
 	const ind = med(out.indicator, 'first_chart_ms');
 	const ready = med(out.indicator, 'duckdb_ready_ms');
 	const floor = round(median(out.floor.map((r) => r.wasm_floor_ms).filter((x): x is number => x != null)));
@@ -256,7 +257,7 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 		duckdb_ready_vs_floor: ready && floor ? round(ready / floor, 2) : null,
 		first_live_view_ms: med(out.indicator, 'first_live_view_ms'),
 		loader_marks_ms: loaderMarks,
-		cls: { overview: med(out.overview, 'cls'), indicator: med(out.indicator, 'cls'), indicator_shared_link: med(out.shared, 'cls') },
+		cls: { overview: medCls(out.overview), indicator: medCls(out.indicator), indicator_shared_link: medCls(out.shared) },
 		overview_total_bytes: med(out.overview, 'total_bytes'),
 		first_chart_speedup_vs_baseline: ind && base ? round(base / ind, 2) : null,
 		repeat_visit: {

@@ -17,7 +17,9 @@
  * Environment: BENCH_RUNS (5), BENCH_INTERACTIONS (50), BENCH_SCALE_VIEWS (40),
  * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,estimate,first_start,first,interaction,scale, BENCH_REBUILD=1,
  * BENCH_WAIT_QUIET (45: seconds each section may wait for other work on the machine to calm down;
- * 0 = never wait). Each section records the CPU share other work took while it ran.
+ * 0 = never wait), BENCH_MERGE=1 (with BENCH_ONLY: keep the other sections' figures from the last
+ * bench/results.json; `merged_over` names that run). Each section records the CPU share other work
+ * took while it ran.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,7 +83,9 @@ function pickIndicator(buildDir: string): string {
 }
 
 const started = performance.now();
-const results: Record<string, any> = { machine: machineInfo(chromiumPath()) };
+// BENCH_MERGE=1 with BENCH_ONLY: re-measure some sections and keep the others from the last results.json.
+const previous = process.env.BENCH_MERGE === '1' && fs.existsSync(path.join(repoRoot, 'bench/results.json')) ? JSON.parse(fs.readFileSync(path.join(repoRoot, 'bench/results.json'), 'utf8')) : null;
+const results: Record<string, any> = { ...(previous ?? {}), machine: machineInfo(chromiumPath()), ...(previous ? { merged_over: previous.machine?.date ?? null } : {}) };
 const builds = await ensureBuilds();
 results.builds = builds;
 const siteDir = path.join(repoRoot, builds.site.dir);
@@ -169,7 +173,7 @@ try {
 }
 
 results.machine.loadavg_at_end = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
-results.contention = contention;
+results.contention = { ...(previous?.contention ?? {}), ...contention };
 results.goals = goalsTable(results);
 results.bench_seconds = round((performance.now() - started) / 1000, 1);
 const file = path.join(repoRoot, 'bench/results.json');
