@@ -191,6 +191,8 @@ export interface FirstChartTargets {
 	baseline: string | null;
 	/** The floor page (bench/floor.ts): compileStreaming of the same wasm, nothing else. */
 	floor: string | null;
+	/** A blank page running the site's loader to DuckDB ready (bench/floor.ts). */
+	engineFloor: string | null;
 	/** The indicator page with a non-default view in its URL (a shared link), for CLS while the charts catch up. */
 	shared: string;
 }
@@ -202,6 +204,7 @@ export interface FirstChartResult {
 	duckdb_ready_ms_baseline: number | null;
 	wasm_floor_ms: number | null;
 	duckdb_ready_vs_floor: number | null;
+	engine_floor_ms: number | null;
 	first_live_view_ms: number | null;
 	/** Median of each loader mark over the indicator runs, ms since navigation start, in time order. */
 	loader_marks_ms: Record<string, number>;
@@ -211,12 +214,12 @@ export interface FirstChartResult {
 	cls: { overview: number | null; indicator: number | null; indicator_shared_link: number | null };
 	/** Median of every compressed byte the overview fetches without interaction. */
 	overview_total_bytes: number | null;
-	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[]; floor: FloorRun[]; shared: LoadRun[] };
+	runs: { overview: LoadRun[]; indicator: LoadRun[]; baseline_indicator: LoadRun[]; floor: FloorRun[]; shared: LoadRun[]; engine_floor: FloorRun[] };
 }
 
 /** Rounds interleave the three pages so drift (thermal, other load) spreads over all of them. */
 export async function firstChart(browser: Browser, targets: FirstChartTargets, runs: number): Promise<FirstChartResult> {
-	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [], floor: [], shared: [] };
+	const out: FirstChartResult['runs'] = { overview: [], indicator: [], baseline_indicator: [], floor: [], shared: [], engine_floor: [] };
 	// One unmeasured warm-up load per page: the server's file cache and Chromium's process pool.
 	await measureLoad(browser, targets.overview, '#featured-plot', { waitDuckdb: false });
 	for (let i = 0; i < runs; i++) {
@@ -225,8 +228,9 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 		out.shared.push(await measureLoad(browser, targets.shared, '#trend-plot', { waitDuckdb: true, settle: true }));
 		if (targets.baseline) out.baseline_indicator.push(await measureLoad(browser, targets.baseline, '#trend-plot', { waitDuckdb: true }));
 		if (targets.floor) out.floor.push(await measureFloor(browser, targets.floor));
+		if (targets.engineFloor) out.engine_floor.push(await measureFloor(browser, targets.engineFloor, 'engine-done'));
 		const last = (k: 'overview' | 'indicator' | 'baseline_indicator') => out[k].at(-1)?.first_chart_ms ?? '—';
-		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms (${Math.round((out.overview.at(-1)?.total_bytes ?? 0) / 1024)} KB in all, CLS ${out.overview.at(-1)?.cls ?? '—'}), indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms; floor ${out.floor.at(-1)?.wasm_floor_ms ?? '—'} ms; CLS ${out.indicator.at(-1)?.cls ?? '—'}, shared link ${out.shared.at(-1)?.cls ?? '—'}), baseline ${last('baseline_indicator')} ms`);
+		log(`first chart run ${i + 1}/${runs}: overview ${last('overview')} ms (${Math.round((out.overview.at(-1)?.total_bytes ?? 0) / 1024)} KB in all, CLS ${out.overview.at(-1)?.cls ?? '—'}), indicator ${last('indicator')} ms (duckdb ${out.indicator.at(-1)?.duckdb_ready_ms ?? '—'} ms; floor ${out.floor.at(-1)?.wasm_floor_ms ?? '—'} ms; loader on a blank page ${out.engine_floor.at(-1)?.wasm_floor_ms ?? '—'} ms; CLS ${out.indicator.at(-1)?.cls ?? '—'}, shared link ${out.shared.at(-1)?.cls ?? '—'}), baseline ${last('baseline_indicator')} ms`);
 	}
 	const repeat: Awaited<ReturnType<typeof measureRepeatVisit>>[] = [];
 	for (let i = 0; i < Math.min(3, runs); i++) repeat.push(await measureRepeatVisit(browser, targets.indicator, '#trend-plot'));
@@ -255,6 +259,7 @@ export async function firstChart(browser: Browser, targets: FirstChartTargets, r
 		duckdb_ready_ms_baseline: med(out.baseline_indicator, 'duckdb_ready_ms'),
 		wasm_floor_ms: floor,
 		duckdb_ready_vs_floor: ready && floor ? round(ready / floor, 2) : null,
+		engine_floor_ms: round(median(out.engine_floor.map((r) => r.wasm_floor_ms).filter((x): x is number => x != null))),
 		first_live_view_ms: med(out.indicator, 'first_live_view_ms'),
 		loader_marks_ms: loaderMarks,
 		cls: { overview: medCls(out.overview), indicator: medCls(out.indicator), indicator_shared_link: medCls(out.shared) },

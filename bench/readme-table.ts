@@ -25,6 +25,10 @@ export function speedTable(res: Record<string, any>): string {
 		...goals.map((g) => `| ${g.goal} | ${g.target} | ${g.measured} | ${met(g)} | ${pct(res.contention?.[sectionOfGoal(g.key)]?.foreign_cpu_share)} |`)
 	];
 	const extra: string[] = [];
+	if (res.engine_floor_ms != null && res.wasm_floor_ms && res.duckdb_ready_ms)
+		extra.push(
+			`- Where DuckDB-ready time goes: wasm floor ${res.wasm_floor_ms} ms → the same loader on a blank page ${res.engine_floor_ms} ms (${(res.engine_floor_ms / res.wasm_floor_ms).toFixed(2)}×: DuckDB's own start and open after the compile) → the site ${res.duckdb_ready_ms} ms (${(res.duckdb_ready_ms / res.engine_floor_ms).toFixed(2)}×: what the page adds).`
+		);
 	if (res.repeat_visit_ms) extra.push(`- Repeat visit (HTTP cache on): DuckDB ready ${res.repeat_visit_ms.duckdb_ready ?? '—'} ms; first live view (cold) ${res.first_live_view_ms ?? '—'} ms.`);
 	if (res.cls_by_page) extra.push(`- CLS by page: overview ${res.cls_by_page.overview ?? '—'}, indicator ${res.cls_by_page.indicator ?? '—'}, shared link ${res.cls_by_page.indicator_shared_link ?? '—'}.`);
 	if (res.interaction_ms && !res.interaction_ms.error) extra.push(`- Interaction: p50 ${res.interaction_ms.p50 ?? '—'} ms, p95 ${res.interaction_ms.p95 ?? '—'} ms.`);

@@ -62,6 +62,7 @@ export function printTable(res: Record<string, any>): void {
 	const other: string[] = [];
 	const fc = res.first_chart_ms;
 	if (fc) other.push(`first chart baseline indicator: ${ms(fc.baseline_indicator)} (median); DuckDB ready in baseline: ${ms(res.duckdb_ready_ms_baseline)}`);
+	if (res.engine_floor_ms != null) other.push(`wasm floor ${ms(res.wasm_floor_ms)}; the same loader on a blank page ${ms(res.engine_floor_ms)}; the site ${ms(res.duckdb_ready_ms)}`);
 	if (res.loader_marks_ms) other.push(`loader marks (median ms since navigation start): ${Object.entries(res.loader_marks_ms).filter(([k]) => k !== 'note').map(([k, v]) => `${k} ${v}`).join(', ')}`);
 	if (res.first_start) other.push(`first start: clone ${res.first_start.git_clone_s ?? '—'} s, npm ci ${res.first_start.npm_ci_s ?? '—'} s, npm start ${res.first_start.npm_start_s ?? '—'} s; load average before ${res.first_start.loadavg_before?.join(' / ')}, after ${res.first_start.loadavg_after?.join(' / ')}${res.first_start.error ? ' ERROR ' + res.first_start.error : ''}`);
 	if (res.repeat_visit_ms) other.push(`repeat visit (HTTP cache on, same throttling): first chart ${ms(res.repeat_visit_ms.first_chart)}, DuckDB ready ${ms(res.repeat_visit_ms.duckdb_ready)}`);

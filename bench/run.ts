@@ -30,7 +30,7 @@ import { ensureBuilds } from './lib/builds.ts';
 import { log, machineInfo, repoRoot, round } from './lib/util.ts';
 import { startContention, waitForQuiet } from './lib/contention.ts';
 import { firstChart, type FirstChartResult } from './first-chart.ts';
-import { startFloorServer } from './floor.ts';
+import { startEngineFloorServer, startFloorServer } from './floor.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
@@ -132,8 +132,10 @@ try {
 		}
 		const floor = await startFloorServer(siteDir);
 		servers.push(floor.server);
+		const engineFloor = await startEngineFloorServer(siteDir);
+		servers.push(engineFloor.server);
 		const fc = await section('first chart (cold, throttled)', () =>
-			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl, floor: floor.url, shared: `${site.url}/indikator/${indicator}?region=21&kon=K` }, RUNS)
+			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl, floor: floor.url, engineFloor: engineFloor.url, shared: `${site.url}/indikator/${indicator}?region=21&kon=K` }, RUNS)
 		);
 		if ('error' in fc) results.first_chart = fc;
 		else {
@@ -144,6 +146,8 @@ try {
 			results.duckdb_ready_ms_baseline = r.duckdb_ready_ms_baseline;
 			results.wasm_floor_ms = r.wasm_floor_ms;
 			results.duckdb_ready_vs_floor = r.duckdb_ready_vs_floor;
+			results.engine_floor_ms = r.engine_floor_ms;
+			results.engine_floor_note = 'DuckDB ready on a blank page with the same preload and loader (no site): duckdb_ready_ms ÷ this is what the page adds, this ÷ wasm_floor_ms is DuckDB’s own start after the compile';
 			results.first_live_view_ms = r.first_live_view_ms;
 			const clsValues = Object.values(r.cls).filter((x): x is number => x != null);
 			results.cls = clsValues.length ? Math.max(...clsValues) : null;
