@@ -14,6 +14,16 @@ const kb = (b: number | null | undefined) => (b == null ? '—' : `${(b / 1024).
 const ms = (x: number | null | undefined) => (x == null ? '—' : `${x} ms`);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Which bench section (results.contention key) a goal's figure comes from. */
+export function sectionOfGoal(key: string): string {
+	if (key.startsWith('interaction')) return 'interactions';
+	if (key.startsWith('scale')) return 'scale';
+	if (key.startsWith('pipeline')) return 'PX vs DuckDB read_csv';
+	if (key.startsWith('estimate')) return 'estimate';
+	if (key.startsWith('first_start')) return 'first start (fresh clone, npm ci, npm start)';
+	return 'first chart (cold, throttled)';
+}
+
 export function goalsTable(res: Record<string, any>): GoalRow[] {
 	const rows: GoalRow[] = [];
 	const add = (key: string, goal: string, direction: GoalRow['direction'], target: number, value: number | null | undefined, fmt: (x: number | null | undefined) => string, tfmt = fmt) =>
@@ -23,8 +33,11 @@ export function goalsTable(res: Record<string, any>): GoalRow[] {
 	add('first_chart_speedup_vs_baseline', 'Speed-up vs baseline (DuckDB-drawn first chart)', 'at least', 8, res.first_chart_speedup_vs_baseline, (x) => (x == null ? '—' : `${x}×`));
 	add('bytes_before_first_chart.indicator', 'Bytes before first chart, indicator (compressed)', 'at most', 150 * 1024, res.bytes_before_first_chart?.indicator, kb);
 	add('bytes_before_first_chart.overview', 'Bytes before first chart, overview (compressed)', 'at most', 150 * 1024, res.bytes_before_first_chart?.overview, kb);
-	add('duckdb_ready_ms', 'DuckDB ready, indicator page (median, cold, 40 Mbit/s)', 'at most', 2500, res.duckdb_ready_ms, ms);
-	add('interaction_ms.p95', 'Control change → chart updated, p95 (50 changes)', 'at most', 50, res.interaction_ms?.p95, ms);
+	add('duckdb_ready_vs_floor', `DuckDB ready ÷ wasm floor (${ms(res.duckdb_ready_ms)} ÷ ${ms(res.wasm_floor_ms)}, cold, 40 Mbit/s)`, 'at most', 1.3, res.duckdb_ready_vs_floor, (x) => (x == null ? '—' : `${x}×`));
+	add('cls', 'Layout shift (CLS, worst of overview / indicator / shared link)', 'at most', 0.05, res.cls, (x) => (x == null ? '—' : String(x)));
+	add('overview_total_bytes', 'Overview, all bytes without interaction (compressed)', 'at most', 300 * 1024, res.overview_total_bytes, kb);
+	add('interaction_ms.p95', 'Control change → chart updated, p95 (50 changes)', 'at most', 30, res.interaction_ms?.p95, ms);
+	add('first_start_s', 'First start: fresh clone → npm ci → npm start serves', 'at most', 90, res.first_start_s, (x) => (x == null ? '—' : `${x} s`));
 	add('scale.selective_bytes_fraction', 'Selective view: share of all municipal bytes', 'at most', 0.05, res.scale?.selective_bytes_fraction, (x) => (x == null ? '—' : `${(x * 100).toFixed(2)} %`));
 	add('scale.selective_ms.p95', 'Selective view, p95 (fetch+decode+query, warm engine)', 'at most', 300, res.scale?.selective_ms?.p95, ms);
 	add('pipeline.px_vs_duckdb_csv.ratio', 'PX reader ÷ DuckDB read_csv (cells/s, 50 MB file)', 'at least', 0.5, res.pipeline?.px_vs_duckdb_csv?.ratio, (x) => (x == null ? '—' : `${x}×`));
@@ -37,8 +50,7 @@ function pad(s: string, n: number): string {
 
 export function printTable(res: Record<string, any>): void {
 	const rows: string[][] = [['Goal', 'Target', 'Measured', 'Measured ÷ target', 'Other CPU*']];
-	const sectionOf = (key: string) =>
-		key.startsWith('interaction') ? 'interactions' : key.startsWith('scale') ? 'scale' : key.startsWith('pipeline') ? 'PX vs DuckDB read_csv' : 'first chart (cold, throttled)';
+	const sectionOf = sectionOfGoal;
 	for (const g of res.goals as GoalRow[]) {
 		const c = res.contention?.[sectionOf(g.key)]?.foreign_cpu_share;
 		rows.push([g.goal, g.target, g.measured, g.ratio_to_target == null ? '—' : `${g.ratio_to_target} (${g.direction === 'at most' ? 'lower is better' : 'higher is better'})`, c == null ? '?' : `${Math.round(c * 100)} %`]);
@@ -50,6 +62,9 @@ export function printTable(res: Record<string, any>): void {
 	const other: string[] = [];
 	const fc = res.first_chart_ms;
 	if (fc) other.push(`first chart baseline indicator: ${ms(fc.baseline_indicator)} (median); DuckDB ready in baseline: ${ms(res.duckdb_ready_ms_baseline)}`);
+	if (res.engine_floor_ms != null) other.push(`wasm floor ${ms(res.wasm_floor_ms)}; the same loader on a blank page ${ms(res.engine_floor_ms)}; the site ${ms(res.duckdb_ready_ms)}`);
+	if (res.loader_marks_ms) other.push(`loader marks (median ms since navigation start): ${Object.entries(res.loader_marks_ms).filter(([k]) => k !== 'note').map(([k, v]) => `${k} ${v}`).join(', ')}`);
+	if (res.first_start) other.push(`first start: clone ${res.first_start.git_clone_s ?? '—'} s, npm ci ${res.first_start.npm_ci_s ?? '—'} s, npm start ${res.first_start.npm_start_s ?? '—'} s; load average before ${res.first_start.loadavg_before?.join(' / ')}, after ${res.first_start.loadavg_after?.join(' / ')}${res.first_start.error ? ' ERROR ' + res.first_start.error : ''}`);
 	if (res.repeat_visit_ms) other.push(`repeat visit (HTTP cache on, same throttling): first chart ${ms(res.repeat_visit_ms.first_chart)}, DuckDB ready ${ms(res.repeat_visit_ms.duckdb_ready)}`);
 	const it = res.interaction_ms;
 	if (it && !it.error) other.push(`interaction: p50 ${ms(it.p50)}, p95 ${ms(it.p95)}, all charts redrawn p50 ${ms(it.all_charts_p50)} / p95 ${ms(it.all_charts_p95)} (n=${it.n}, no throttling)`);

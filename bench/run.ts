@@ -5,15 +5,21 @@
  *
  *   1. builds      build/ (as is) and build-baseline/ (rebuilt when older than the sources)
  *   2. pipeline    `npm run pipeline` time + peak memory; PX reader vs DuckDB read_csv
- *   3. first chart cold, throttled loads of /, /indikator/<id> and the baseline's /indikator/<id>
+ *      estimate    (own survey extracts; added by bench/estimate.ts)
+ *      first_start fresh clone → npm ci → npm start until the page answers (bench/first-start.ts)
+ *   3. first chart cold, throttled loads of /, /indikator/<id>, a shared link, the baseline's
+ *                  /indikator/<id> and the wasm floor (bench/floor.ts); CLS, overview total bytes,
+ *                  loader marks
  *   4. interaction control change → chart-updated mark, 50 times, after DuckDB is ready
  *   5. scale       ~5 M municipal rows partitioned per indicator × county; selective view and
  *                  national aggregate with DuckDB-WASM in Chromium
  *
  * Environment: BENCH_RUNS (5), BENCH_INTERACTIONS (50), BENCH_SCALE_VIEWS (40),
- * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,first,interaction,scale, BENCH_REBUILD=1,
+ * BENCH_INDICATOR (trust_others), BENCH_ONLY=pipeline,estimate,first_start,first,interaction,scale, BENCH_REBUILD=1,
  * BENCH_WAIT_QUIET (45: seconds each section may wait for other work on the machine to calm down;
- * 0 = never wait). Each section records the CPU share other work took while it ran.
+ * 0 = never wait), BENCH_MERGE=1 (with BENCH_ONLY: keep the other sections' figures from the last
+ * bench/results.json; `merged_over` names that run). Each section records the CPU share other work
+ * took while it ran.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,11 +30,13 @@ import { ensureBuilds } from './lib/builds.ts';
 import { log, machineInfo, repoRoot, round } from './lib/util.ts';
 import { startContention, waitForQuiet } from './lib/contention.ts';
 import { firstChart, type FirstChartResult } from './first-chart.ts';
+import { startEngineFloorServer, startFloorServer } from './floor.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
 import { deckBench } from './deck.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
 import { estimateBench } from './estimate.ts';
+import { firstStart } from './first-start.ts';
 import { goalsTable, printTable } from './report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -77,7 +85,9 @@ function pickIndicator(buildDir: string): string {
 }
 
 const started = performance.now();
-const results: Record<string, any> = { machine: machineInfo(chromiumPath()) };
+// BENCH_MERGE=1 with BENCH_ONLY: re-measure some sections and keep the others from the last results.json.
+const previous = process.env.BENCH_MERGE === '1' && fs.existsSync(path.join(repoRoot, 'bench/results.json')) ? JSON.parse(fs.readFileSync(path.join(repoRoot, 'bench/results.json'), 'utf8')) : null;
+const results: Record<string, any> = { ...(previous ?? {}), machine: machineInfo(chromiumPath()), ...(previous ? { merged_over: previous.machine?.date ?? null } : {}) };
 const builds = await ensureBuilds();
 results.builds = builds;
 const siteDir = path.join(repoRoot, builds.site.dir);
@@ -100,6 +110,14 @@ if (want('pipeline')) {
 	const px = await section('PX vs DuckDB read_csv', pxVsDuckdbCsv);
 	results.pipeline = { ...run, px_vs_duckdb_csv: px };
 }
+// Own survey extracts (issue #12): the `own` engineer's bench/estimate.ts fills results.estimate here.
+// if (want('estimate')) results.estimate = await section('estimate', () => estimateBench(...));
+if (want('first_start')) {
+	const fs1 = await section('first start (fresh clone, npm ci, npm start)', firstStart);
+	const { first_start_s, ...rest } = fs1 as Record<string, any>;
+	results.first_start_s = first_start_s ?? null;
+	results.first_start = rest;
+}
 
 let browser: Browser | null = null;
 const servers: RunningServer[] = [];
@@ -114,8 +132,12 @@ try {
 			servers.push(base);
 			baselineUrl = `${base.url}/indikator/${indicator}`;
 		}
+		const floor = await startFloorServer(siteDir);
+		servers.push(floor.server);
+		const engineFloor = await startEngineFloorServer(siteDir);
+		servers.push(engineFloor.server);
 		const fc = await section('first chart (cold, throttled)', () =>
-			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl }, RUNS)
+			firstChart(browser!, { overview: `${site.url}/`, indicator: `${site.url}/indikator/${indicator}`, baseline: baselineUrl, floor: floor.url, engineFloor: engineFloor.url, shared: `${site.url}/indikator/${indicator}?region=21&kon=K` }, RUNS)
 		);
 		if ('error' in fc) results.first_chart = fc;
 		else {
@@ -124,6 +146,16 @@ try {
 			results.bytes_before_first_chart = r.bytes_before_first_chart;
 			results.duckdb_ready_ms = r.duckdb_ready_ms;
 			results.duckdb_ready_ms_baseline = r.duckdb_ready_ms_baseline;
+			results.wasm_floor_ms = r.wasm_floor_ms;
+			results.duckdb_ready_vs_floor = r.duckdb_ready_vs_floor;
+			results.engine_floor_ms = r.engine_floor_ms;
+			results.engine_floor_note = 'DuckDB ready on a blank page with the same preload and loader (no site): duckdb_ready_ms ÷ this is what the page adds, this ÷ wasm_floor_ms is DuckDB’s own start after the compile';
+			results.first_live_view_ms = r.first_live_view_ms;
+			const clsValues = Object.values(r.cls).filter((x): x is number => x != null);
+			results.cls = clsValues.length ? Math.max(...clsValues) : null;
+			results.cls_by_page = { ...r.cls, note: 'median per page, web-vitals session windows, until the network was quiet for 2 s; cls = the worst page; shared link = ?region=21&kon=K' };
+			results.overview_total_bytes = r.overview_total_bytes;
+			results.loader_marks_ms = { ...r.loader_marks_ms, note: 'median per mark over the cold indicator runs, ms since navigation start; loader:* on the page, boot:* in the boot worker (src/lib/data/duckdb-browser.ts)' };
 			results.first_chart_speedup_vs_baseline = r.first_chart_speedup_vs_baseline;
 			results.repeat_visit_ms = { first_chart: r.repeat_visit.first_chart_ms, duckdb_ready: r.repeat_visit.duckdb_ready_ms, note: 'indicator page, second navigation with the HTTP cache on, same throttling' };
 			results.runs = { ...(results.runs ?? {}), first_chart: r.runs, repeat_visit: r.repeat_visit.runs };
@@ -150,7 +182,7 @@ try {
 }
 
 results.machine.loadavg_at_end = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
-results.contention = contention;
+results.contention = { ...(previous?.contention ?? {}), ...contention };
 results.goals = goalsTable(results);
 results.bench_seconds = round((performance.now() - started) / 1000, 1);
 const file = path.join(repoRoot, 'bench/results.json');

@@ -17,10 +17,11 @@ afterAll(async () => {
 });
 
 describe('overview page', () => {
-	it('draws the featured chart from DuckDB-WASM in the browser with the published figures', async () => {
+	it('draws the featured chart with the published figures', async () => {
 		const page = await h.open('/');
-		// The prerendered chart is replaced by one drawn from the browser's own query.
-		await page.waitForSelector('#featured-plot[data-rendered="client"] svg circle[data-value]', { timeout: 60_000 });
+		// Prerendered from the same query the browser would run: the overview loads no engine
+		// (tests/e2e/loading.test.ts); the browser's DuckDB path is tested on the indicator pages.
+		await page.waitForSelector('#featured-plot svg circle[data-value]', { timeout: 60_000 });
 		const drawn = await page.$$eval('#featured-plot svg circle[data-value]', (els) =>
 			els.map((e) => ({ value: Number(e.getAttribute('data-value')), period: e.getAttribute('data-period'), demo: e.getAttribute('data-demo') }))
 		);
@@ -45,7 +46,7 @@ describe('overview page', () => {
 
 	it('makes no request to another origin and logs no console error', async () => {
 		const page = await h.open('/');
-		await page.waitForSelector('#featured-plot[data-rendered="client"]', { timeout: 60_000 });
+		await page.waitForLoadState('networkidle');
 		await page.close();
 		expect(h.foreignRequests).toEqual([]);
 		expect(h.consoleErrors).toEqual([]);
