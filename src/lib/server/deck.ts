@@ -53,7 +53,7 @@ async function countyIndicator(ind: IndicatorMeta, region: { code: string; name:
 	const sameKind = nationAll.filter((r) => ownPeriods.has(`${r.period_start}-${r.period_end}`));
 	const subject = subjectName(ind.name);
 	const sentences = (lang: 'sv' | 'en') =>
-		[p.sentence[lang], describeChange({ indicator: subject, area: region.name, result: p.change, lang }), describeTrend({ indicator: subject, area: region.name, result: p.trend, lang })].filter(Boolean);
+		[p.sentence['95'][lang], describeChange({ indicator: subject, area: region.name, result: p.change, lang }), describeTrend({ indicator: subject, area: region.name, result: p.trend, lang })].filter(Boolean);
 	return {
 		...meta(ind),
 		area: own,
