@@ -8,16 +8,18 @@ import type { Polarity } from '$lib/data/catalog';
 import { compareToBenchmark, type ComparisonResult, type Level } from '$lib/stats';
 import type { Outcome } from '$lib/charts/palette';
 import type { Lang } from '$lib/i18n/format';
+import { sameKindOrNull } from '$lib/data/series';
 
 export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level): Record<string, Outcome> {
 	const nation = rows.find((r) => r.region_code === '00') ?? null;
 	const out: Record<string, Outcome> = {};
-	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level }).outcome;
+	// Never a real value against an example value: a county of the other kind is not compared.
+	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation && sameKindOrNull(nation, r), { polarity, level }).outcome;
 	return out;
 }
 
 export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level): ComparisonResult {
-	return compareToBenchmark(region, nation, { polarity, level });
+	return compareToBenchmark(region, nation && sameKindOrNull(nation, region), { polarity, level });
 }
 
 export function outcomeLabels(lang: Lang): Record<Outcome, string> {
