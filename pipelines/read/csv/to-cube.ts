@@ -107,7 +107,7 @@ export function buildCsvCube(
 	};
 
 	for (const rec of records) {
-		if (rec.fields.length === 1 && rec.fields[0].trim() === '' && header.length > 1) continue; // blank line
+		if (rec.fields.length === 1 && String(rec.fields[0]).trim() === '' && header.length > 1) continue; // blank line
 		if (rec.fields.length !== header.length) {
 			add({ line: rec.line, where: '(row)', message: `${rec.fields.length} fields, the header has ${header.length}; row skipped`, code: 'CSV_FIELD_COUNT' });
 			continue;

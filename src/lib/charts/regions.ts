@@ -24,7 +24,9 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 	const counties = rows.filter((r) => r.region_code !== '00');
 	const shown = counties.filter((r) => r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
 	const missing = counties.filter((r) => r.value === null);
-	const name = (r: ObservationRow) => opts.names[r.region_code] ?? r.region_code;
+	// Real first, never mixed: when real and example counties share the chart, example ones are labelled so by name (not colour alone).
+	const mixed = counties.some((r) => r.is_demo) && counties.some((r) => !r.is_demo);
+	const name = (r: ObservationRow) => (opts.names[r.region_code] ?? r.region_code) + (mixed && r.is_demo ? (opts.lang === 'sv' ? ' (exempeldata)' : ' (example data)') : '');
 	const outcome = (r: ObservationRow): Outcome => opts.outcomes[r.region_code] ?? 'not-compared';
 	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0));
 	const fmt = (v: number | null) => formatPercent(v, opts.lang);
@@ -49,9 +51,11 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: name, x1: 'ci_low', x2: 'ci_high', stroke: (r: ObservationRow) => OUTCOME_COLOR[outcome(r)], strokeOpacity: 0.5, strokeWidth: 2 }),
 			...(opts.highlight ? [Plot.ruleY(shown.filter((r) => r.region_code === opts.highlight), { y: name, stroke: '#F0C808', strokeWidth: 18, strokeOpacity: 0.35 })] : []),
 			Plot.dot(shown, {
-				y: name, x: 'value', r: 5, fill: (r: ObservationRow) => outcome(r), symbol: (r: ObservationRow) => outcome(r), stroke: 'white', strokeWidth: 0.8,
+				// 'times' (not compared) is drawn by its stroke alone: give it the outcome's colour, or the mark is invisible.
+				y: name, x: 'value', r: 5, fill: (r: ObservationRow) => outcome(r), symbol: (r: ObservationRow) => outcome(r),
+				stroke: (r: ObservationRow) => (outcome(r) === 'not-compared' ? OUTCOME_COLOR['not-compared'] : 'white'), strokeWidth: (r: ObservationRow) => (outcome(r) === 'not-compared' ? 2 : 0.8),
 				title: (r: ObservationRow) => `${name(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
-				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo) }))
+				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo), kind: mixed ? (r.is_demo ? 'example' : 'real') : null }))
 			}),
 			Plot.ruleX([0], { stroke: INK })
 		]

@@ -8,6 +8,7 @@ import { firstView, renderSvg } from '$lib/server/render';
 import { profileRow, similarRegions } from '$lib/view/region-profile';
 import { outcomeLabels } from '$lib/view/outcomes';
 import type { SpineRow } from '$lib/charts/spine';
+import { municipalitiesOf } from '$lib/server/municipality';
 
 export const entries = () => counties().flatMap((r) => [{ code: r.code }, { code: r.code, lang: 'en' }]);
 
@@ -56,6 +57,7 @@ export async function load({ params }) {
 		sameArea,
 		similar,
 		sources: sourcesFor(rows),
+		municipalities: region.code === '00' ? [] : await municipalitiesOf(region.code),
 		spine: region.code === '00' ? null : firstView('spine', [], { lang, spine, outcomeLabels: outcomeLabels(lang) })
 	};
 }
