@@ -51,7 +51,7 @@ describe('municipalities', () => {
 	it('/region/2080 (Falun) shows real HLV values with CIs, compared with Dalarna and Sweden, with the caution', async () => {
 		const page = await h.open('/region/2080');
 		expect(await page.locator('h1').textContent()).toBe('Falun');
-		const rows = await page.$$eval('tr[data-indicator]', (els) => els.map((el) => ({ ...(el as HTMLElement).dataset, text: el.textContent ?? '' })));
+		const rows: Record<string, string | undefined>[] = await page.$$eval('tr[data-indicator]', (els) => els.map((el) => ({ ...(el as HTMLElement).dataset, text: el.textContent ?? '' })));
 		for (const id of ['trust_others', 'no_confidant', 'refrained_going_out']) {
 			const r = rows.find((x) => x.indicator === id);
 			expect(r, id).toBeDefined();
