@@ -17,7 +17,8 @@
  *            previous data readable.
  * Counts reconcile or the build fails:
  *   input cells = observations + missing cells + rejects + cells replaced by real figures
- *                 + example cells withheld where real figures exist at the same level and period.
+ *   (replaced = example cells for the same cell as a real figure, plus example cells withheld where
+ *   real figures exist at the same indicator, level and period: counted also as example_withheld).
  *
  * Options: --catalog <dir> (also ENSAMHET_CATALOG_DIR), --seed <n>. Output/raw folders:
  * ENSAMHET_OUT_DIR, ENSAMHET_RAW_DIR (see pipelines/paths.ts). Test hook: ENSAMHET_TEST_HOOK =
@@ -55,8 +56,9 @@ export interface DataCounts {
 	observations: number;
 	missing_cells: number;
 	rejects: number;
+	/** Example (or duplicate) cells not kept because of real figures; includes example_withheld. */
 	replaced_by_real: number;
-	/** Example cells not kept because real values exist for the indicator at that level and period. */
+	/** Of replaced_by_real: example cells withheld because real values exist for the indicator at that level and period. */
 	example_withheld: number;
 	/** Cells shown as ".." by the build's suppression rule (counted among missing cells; listed in rejects.csv). */
 	suppressed: number;
@@ -77,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
 	const started = Date.now();
 	const { counts } = await makeData(opts);
 	process.stdout.write(
-		`pipeline: ${counts.observations} observations (${counts.real} real) + ${counts.missing_cells} missing cells (${counts.suppressed} suppressed), ${counts.rejects} rejects (see ${relativeToRepo(path.join(outDir, 'rejects.csv'))}), ${counts.replaced_by_real} cells replaced by real figures, ${counts.example_withheld} example cells withheld where real figures exist → ${relativeToRepo(outDir)} in ${Date.now() - started} ms\n`
+		`pipeline: ${counts.observations} observations (${counts.real} real) + ${counts.missing_cells} missing cells (${counts.suppressed} suppressed), ${counts.rejects} rejects (see ${relativeToRepo(path.join(outDir, 'rejects.csv'))}), ${counts.replaced_by_real} example cells replaced by real figures (${counts.example_withheld} of them withheld where real figures exist at the same level and period) → ${relativeToRepo(outDir)} in ${Date.now() - started} ms\n`
 	);
 	return 0;
 }
@@ -168,6 +170,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	// Real first, never mixed: no example value where real values exist at the same indicator × level × period.
 	const realCells = [...cells.values()];
 	const { kept: demoKept, withheld } = withholdExampleWhereReal(realCells, demoCandidates);
+	for (const o of withheld) replacedBy[o.indicator_id] = (replacedBy[o.indicator_id] ?? 0) + 1;
 	for (const o of demoKept) take(o, 'pipelines/generate/profiles.ts', 0);
 	// Suppression by the build, for every source (n < min_n; both sexes when either is below).
 	const supp = suppress(catalog.indicators, [...cells.values()]);
@@ -182,13 +185,13 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 		observations: observations.length - missing,
 		missing_cells: missing,
 		rejects: rejects.length - supp.suppressed.length,
-		replaced_by_real: replaced,
+		replaced_by_real: replaced + withheld.length,
 		example_withheld: withheld.length,
 		suppressed: supp.suppressed.length,
 		real: observations.filter((o) => !o.is_demo && o.value !== null).length
 	};
-	if (counts.input_cells !== counts.observations + counts.missing_cells + counts.rejects + counts.replaced_by_real + counts.example_withheld)
-		throw new Error(`counts do not reconcile: ${JSON.stringify(counts)} (input = observations + missing + rejects + replaced + withheld)`);
+	if (counts.input_cells !== counts.observations + counts.missing_cells + counts.rejects + counts.replaced_by_real)
+		throw new Error(`counts do not reconcile: ${JSON.stringify(counts)} (input = observations + missing + rejects + replaced)`);
 
 	const staging = beginStaging(outDir);
 	try {
