@@ -101,8 +101,8 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 	const excluded = new Map<number, Record<string, string>>();
 	for (const [dimId, codes] of Object.entries(mapping?.exclude ?? {})) {
 		const i = dimIndex(dimId);
-		if (i < 0) throw new Error(`${file}: the mapping excludes codes of dimension "${dimId}", which the table does not have`);
-		excluded.set(i, codes);
+		// Like `groups`, an exclusion may name a dimension only some tables (worksheets) of a file have.
+		if (i >= 0) excluded.set(i, codes);
 	}
 	// A size that counts: a selected dimension spans only its selected codes (excluded codes are rejected before).
 	const effectiveSize = (i: number) => (selected.has(i) ? selected.get(i)!.size : dims[i].categories.length);
