@@ -104,16 +104,18 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 						})
 					]
 				: []),
-			Plot.dot(shown, {
-				x: 'period_end', y: 'value', r: 4, strokeWidth: 1.5,
-				symbol: (r: ObservationRow) => (mixed && r.is_demo ? 'diamond2' : 'circle'),
-				fill: (r: ObservationRow) => (mixed && r.is_demo ? 'white' : SERIES),
-				stroke: (r: ObservationRow) => (mixed && r.is_demo ? SERIES : 'white'),
-				title: tip,
-				render: annotate(shown, (r) => ({
-					value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n,
-					period: periodLabel(r), demo: r.is_demo ? 'true' : 'false', kind: mixed ? (r.is_demo ? 'example' : 'real') : null
-				}))
+			// Real points as filled circles; example points (only when the line holds both kinds) as hollow diamonds.
+			...[false, true].map((demo) => {
+				const pts = shown.filter((r) => (mixed ? r.is_demo === demo : !demo));
+				return Plot.dot(pts, {
+					x: 'period_end', y: 'value', r: 4,
+					...(demo ? { symbol: 'diamond2', fill: 'white', stroke: SERIES, strokeWidth: 1.5 } : { fill: SERIES, stroke: 'white', strokeWidth: 1 }),
+					title: tip,
+					render: annotate(pts, (r) => ({
+						value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n,
+						period: periodLabel(r), demo: r.is_demo ? 'true' : 'false', kind: mixed ? (r.is_demo ? 'example' : 'real') : null
+					}))
+				});
 			}),
 			...(baseline ? [Plot.dot([baseline], { x: 'period_end', y: 'value', r: 8, stroke: INK, strokeWidth: 1.5, fill: 'none' })] : []),
 			...(single
