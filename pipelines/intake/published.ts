@@ -27,10 +27,12 @@ export interface PublishedRow {
 	group_value: string;
 	sex: string;
 	period: string;
-	value_pct: string;
-	ci_low: string;
-	ci_high: string;
-	n: string;
+	/** The cube's numbers as read (never printed and re-parsed); null with `value_status` when the file has a marker. */
+	value_pct: number | null;
+	value_status: string;
+	ci_low: number | null;
+	ci_high: number | null;
+	n: number | null;
 	url: string;
 	note: string;
 }
@@ -72,7 +74,7 @@ export function readPublishedRows(csvFile = publishedCsvPath(), readerMapping = 
 	const dims = cube.dimensions;
 	const sizes = dims.map((d) => d.categories.length);
 	const rows: PublishedRow[] = [];
-	const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+	const num = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
 	for (let i = 0; i < data.line.length; i++) {
 		if (!data.line[i]) continue;
 		const coords: Record<string, string> = {};
@@ -90,7 +92,8 @@ export function readPublishedRows(csvFile = publishedCsvPath(), readerMapping = 
 			group_value: coords.group_value,
 			sex: coords.sex,
 			period: coords.period,
-			value_pct: value === null ? (cube.status.get(i) ?? '') : String(value),
+			value_pct: value,
+			value_status: value === null ? (cube.status.get(i) ?? '') : '',
 			ci_low: num(data.ci_low?.[i]),
 			ci_high: num(data.ci_high?.[i]),
 			n: num(data.n?.[i]),
@@ -181,9 +184,9 @@ export function publishedToObservations(
 			continue;
 		}
 		const sex = SEX[row.sex];
-		const raw = Number(row.value_pct);
-		if (!sex || row.value_pct === '' || !Number.isFinite(raw)) {
-			reject(row, !sex ? `sex "${row.sex}" is not total, women or men` : `value "${row.value_pct}" is not a number`);
+		const raw = row.value_pct;
+		if (!sex || raw === null || !Number.isFinite(raw)) {
+			reject(row, !sex ? `sex "${row.sex}" is not total, women or men` : `value "${row.value_status}" is not a number`);
 			continue;
 		}
 		const whole = row.group_value === m.whole_population || row.group_dimension === 'region_nuts2';
@@ -198,8 +201,8 @@ export function publishedToObservations(
 			continue;
 		}
 		const derive = (x: number) => (m.derive === 'complement' ? round1(100 - x) : x);
-		const lo = row.ci_low === '' ? null : Number(row.ci_low);
-		const hi = row.ci_high === '' ? null : Number(row.ci_high);
+		const lo = row.ci_low;
+		const hi = row.ci_high;
 		const source_id = sourceIdFor(row);
 		const obs: Observation = {
 			indicator_id: m.indicator,
@@ -213,7 +216,7 @@ export function publishedToObservations(
 			// The complement swaps the bounds: 100 − high is the new low.
 			ci_low: m.derive === 'complement' ? (hi === null ? null : derive(hi)) : lo,
 			ci_high: m.derive === 'complement' ? (lo === null ? null : derive(lo)) : hi,
-			n: row.n === '' ? null : Number(row.n),
+			n: row.n,
 			status: null,
 			source_id,
 			is_demo: false

@@ -1,5 +1,5 @@
 /**
- * select + tidy for fetched tables: a cube (any reader) + the indicator's catalog entry →
+ * select + tidy for every source (fetched answers, dropped extracts of any format): a cube + the indicator's catalog entry →
  * one observation per estimate. The statistic dimension named by `source.measure` (e.g.
  * Folkhälsodata's "Andel och konfidensintervall": 01 share, 02/03 CI, 04 n) is folded into
  * one row; derived indicators take the complement (and swap the CI bounds). Cells that
@@ -17,6 +17,8 @@ export interface TidyResult {
 	rejects: Reject[];
 	/** Estimates in the cube (cells after folding the statistic dimension). */
 	inputCells: number;
+	/** Per observation (same order): the cube cell of its value and the source line (0 when the format has none). */
+	origins: { cell: number; line: number }[];
 }
 
 const isGeo = (d: Dimension) => d.role === 'geo' || /^(region|område|kommun|län|municipality)$/i.test(d.id) || /^region$/i.test(d.code);
@@ -56,6 +58,15 @@ export interface GroupMapping {
 	groups?: Record<string, string>;
 	total_codes?: string[];
 	catalog: readonly GroupDim[];
+	/** Dimension → the codes that are this indicator's cells; other codes are another statistic's and are skipped (not counted). */
+	select?: Record<string, string[]>;
+	/** Dimension → code → why those cells are not the indicator (each becomes a reject with that reason). */
+	exclude?: Record<string, Record<string, string>>;
+	/** Overrides the catalog's source.measure / source.derived for this table. */
+	measure?: Indicator['source']['measure'] | null;
+	derive?: 'complement' | null;
+	/** Region names as sources write them (lower case: "falun", "riket", "dalarna") → region code. */
+	regionNames?: ReadonlyMap<string, string>;
 }
 
 /** A category of a breakdown dimension → catalog code: by code, by label ("31 16-29 år" → "16-29 år"), or by alias. */
@@ -71,7 +82,8 @@ function catalogCode(catalog: readonly GroupDim[], dim: string, code: string, la
 export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: string, mapping?: GroupMapping): TidyResult {
 	const dims = cube.dimensions;
 	const lang = cube.defaultLanguage;
-	const measureVar = ind.source.measure?.variable;
+	const measure = mapping?.measure === undefined ? ind.source.measure : (mapping.measure ?? undefined);
+	const measureVar = measure?.variable;
 	const mIdx = measureVar ? dims.findIndex((d) => d.id === measureVar || d.code === measureVar) : -1;
 	const gIdx = dims.findIndex(isGeo);
 	const tIdx = dims.findIndex((d, i) => i !== gIdx && isTime(d));
@@ -82,7 +94,24 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 		if (i >= 0) groupIdx.set(i, groupDim);
 	}
 	const totals = new Set(mapping?.total_codes ?? []);
+	const dimIndex = (id: string) => dims.findIndex((d) => d.id === id || d.code === id);
+	const selected = new Map<number, Set<string>>();
+	for (const [dimId, codes] of Object.entries(mapping?.select ?? {})) {
+		const i = dimIndex(dimId);
+		if (i < 0) throw new Error(`${file}: the mapping selects dimension "${dimId}", which the table does not have (${dims.map((d) => d.id).join(', ')})`);
+		selected.set(i, new Set(codes));
+	}
+	const excluded = new Map<number, Record<string, string>>();
+	for (const [dimId, codes] of Object.entries(mapping?.exclude ?? {})) {
+		const i = dimIndex(dimId);
+		// Like `groups`, an exclusion may name a dimension only some tables (worksheets) of a file have.
+		if (i >= 0) excluded.set(i, codes);
+	}
+	// A size that counts: a selected dimension spans only its selected codes (excluded codes are rejected before).
+	const effectiveSize = (i: number) => (selected.has(i) ? selected.get(i)!.size : dims[i].categories.length);
 	const other = dims.map((_, i) => i).filter((i) => ![mIdx, gIdx, tIdx, sIdx].includes(i) && !groupIdx.has(i));
+	// CSV/xlsx cubes span the cross product of their columns: a combination not in the file is not a cell of the source.
+	const csv = cube.format === 'csv' ? (cube.extra.csv as { line: number[]; ci_low?: (number | null)[]; ci_high?: (number | null)[]; n?: (number | null)[] } | undefined) : undefined;
 	const rejects: Reject[] = [];
 	const observations: Observation[] = [];
 	const sizes = dims.map((d) => d.categories.length);
@@ -92,13 +121,14 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 	// Keys = every dimension but the measure one.
 	const keyDims = dims.map((_, i) => i).filter((i) => i !== mIdx);
 	const keyCount = keyDims.reduce((n, i) => n * sizes[i], 1);
-	const measure = ind.source.measure;
 	const catIndex = (code: string | undefined) => (mIdx < 0 || code === undefined ? -1 : dims[mIdx].categories.findIndex((c) => c.code === code));
 	const vI = mIdx < 0 ? -1 : catIndex(measure?.value);
 	const loI = catIndex(measure?.ci_low);
 	const hiI = catIndex(measure?.ci_high);
 	const nI = catIndex(measure?.n);
-	const complement = ind.source.derived?.kind === 'complement';
+	const complement = mapping?.derive === undefined ? ind.source.derived?.kind === 'complement' : mapping.derive === 'complement';
+	const origins: TidyResult['origins'] = [];
+	let inputCells = 0;
 
 	for (let k = 0; k < keyCount; k++) {
 		const coords = new Array<number>(dims.length).fill(0);
@@ -112,18 +142,29 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			if (mIdx >= 0) coords[mIdx] = mCat;
 			return coords.reduce((s, c, i) => s + c * strides[i], 0);
 		};
+		if ([...selected].some(([i, codes]) => !codes.has(dims[i].categories[coords[i]].code) && !excluded.get(i)?.[dims[i].categories[coords[i]].code])) continue;
+		const vi = at(mIdx >= 0 ? Math.max(vI, 0) : 0);
+		const line = csv ? csv.line[vi] : 0;
+		if (csv && line === 0 && !cube.status.has(vi)) continue;
+		inputCells++;
 		const key = dims.map((d, i) => (i === mIdx ? '' : `${d.id}=${d.categories[coords[i]].code}`)).filter(Boolean).join(', ');
-		const reject = (reason: string) => rejects.push({ file, line: 0, key: `${ind.id}: ${key}`, reason });
+		const reject = (reason: string) => rejects.push({ file, line, key: `${ind.id}: ${key}`, reason });
+		const why = [...excluded].map(([i, codes]) => codes[dims[i].categories[coords[i]].code]).find(Boolean);
+		if (why) {
+			reject(why);
+			continue;
+		}
 		if (mIdx >= 0 && vI < 0) {
 			reject(`the statistic dimension "${measureVar}" has no category "${measure?.value}" (the share)`);
 			continue;
 		}
-		const extra = other.find((i) => sizes[i] > 1);
+		const extra = other.find((i) => effectiveSize(i) > 1);
 		if (extra !== undefined) {
 			reject(`dimension "${dims[extra].id}" has several values and the catalog selects none of them`);
 			continue;
 		}
-		const region = gIdx < 0 ? '00' : regionCode(dims[gIdx].categories[coords[gIdx]].code);
+		const geoCode = gIdx < 0 ? '00' : dims[gIdx].categories[coords[gIdx]].code;
+		const region = gIdx < 0 ? '00' : (regionCode(geoCode) ?? mapping?.regionNames?.get(geoCode.trim().toLowerCase()) ?? null);
 		if (!region) {
 			reject(`region "${dims[gIdx].categories[coords[gIdx]].code}" is not the nation, a county or a municipality`);
 			continue;
@@ -152,12 +193,12 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			reject(groupProblem);
 			continue;
 		}
-		const vi = at(mIdx >= 0 ? vI : 0);
 		const raw = cube.values[vi];
 		const num = (c: number) => (c < 0 ? null : cube.values[at(c)] ?? null);
-		const lo = num(loI);
-		const hi = num(hiI);
-		const n = num(nI);
+		// Per-cell CI and n: a statistic dimension (PX, PxWeb, JSON-stat) or columns beside the value (CSV, xlsx).
+		const lo = mIdx < 0 && csv?.ci_low ? csv.ci_low[vi] : num(loI);
+		const hi = mIdx < 0 && csv?.ci_high ? csv.ci_high[vi] : num(hiI);
+		const n = mIdx < 0 && csv?.n ? csv.n[vi] : num(nI);
 		const flip = (x: number | null) => (x === null ? null : complement ? Math.round((100 - x) * 10) / 10 : x);
 		observations.push({
 			indicator_id: ind.id,
@@ -175,6 +216,7 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			source_id: sourceId,
 			is_demo: false
 		});
+		origins.push({ cell: vi, line });
 	}
-	return { observations, rejects, inputCells: keyCount };
+	return { observations, rejects, inputCells, origins };
 }

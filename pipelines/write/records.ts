@@ -14,8 +14,12 @@ export interface Reject {
 export interface SourceRecord extends SourceMeta {
 	input_file: string;
 	input_sha256: string;
-	/** 'published' (figure copied from a web page), 'fetched' (API answer), 'demo' (synthetic). */
-	kind?: 'published' | 'fetched' | 'demo';
+	/** 'published' (figure copied from a web page), 'fetched' (API answer), 'extract' (a file dropped in data/raw with an intake mapping), 'demo' (synthetic). */
+	kind?: 'published' | 'fetched' | 'extract' | 'demo';
+	/** The publisher's table id (extracts). */
+	table?: string;
+	/** How an extract reached us (repository @ commit, path), when not from the publisher directly. */
+	retrieved_via?: string;
 	/** Short attribution line, e.g. "Källa: SCB" or "Exempeldata (syntetiska)". */
 	attribution?: string;
 	/** For demo and fetched sources: the indicator the source is about. */

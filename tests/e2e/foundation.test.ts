@@ -33,9 +33,14 @@ describe('overview page', () => {
 		const csv = parseCsv(fs.readFileSync(path.join(repoRoot, 'data/raw/published/published_values.csv'), 'utf8'));
 		const real = drawn.filter((d) => d.demo === 'false');
 		expect(real.length).toBeGreaterThanOrEqual(2);
+		// Real national figures also come from the extracts in data/raw (issue #11), e.g. Kolada N07418 (nation = 0000).
+		const kolada = parseCsv(fs.readFileSync(path.join(repoRoot, 'data/raw/kolada/kolada-N07418.csv'), 'utf8'));
 		for (const d of real) {
-			const matches = csv.filter((r) => r.region_code === '00' && r.sex === 'total' && r.period === d.period && Number(r.value_pct) === d.value);
-			expect(matches, `drawn ${d.value} for ${d.period} should be a published national figure`).not.toHaveLength(0);
+			const matches = [
+				...csv.filter((r) => r.region_code === '00' && r.sex === 'total' && r.period === d.period && Number(r.value_pct) === d.value),
+				...kolada.filter((r) => r.kolada_id === '0000' && r.year === d.period && Number(r.value_pct) === d.value)
+			];
+			expect(matches, `drawn ${d.value} for ${d.period} should be a real national figure of a source file`).not.toHaveLength(0);
 		}
 		// The source and period are shown with the chart.
 		const caption = await page.$eval('#featured-title', (el) => el.closest('figure')!.querySelector('figcaption')!.textContent ?? '');

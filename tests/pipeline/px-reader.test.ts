@@ -410,3 +410,43 @@ describe('error/fatal and error/continue', () => {
 		expect(read('error/continue/BE0101F1errorNote.px', true).cube.values).toEqual(template);
 	});
 });
+
+describe('PX as agencies write them', () => {
+	it('strict: a quoted NOTE continuing over several lines is read whole, with its line breaks, and later lines keep their numbers', () => {
+		const text = minimal({ extra: 'NOTE="Första raden\nandra raden,\ntredje; med semikolon";\nNOTEX("kommun")="x";', data: '1 2 3 4' });
+		const { cube } = readPxText(text, { origin: 'note.px' });
+		expect(cube.notes.map((n) => n.text.sv)).toContain('Första raden\nandra raden,\ntredje; med semikolon');
+		expect(cube.values).toEqual([1, 2, 3, 4]);
+		// A real problem after the multi-line string is reported at its own line.
+		const bad = minimal({ extra: 'NOTE="a\nb";\n!!!;', data: '1 2 3 4' });
+		const line = bad.split('\n').findIndex((l) => l.startsWith('!!!')) + 1;
+		const err = (() => {
+			try {
+				readPxText(bad, { origin: 'bad.px' });
+				return null;
+			} catch (e) {
+				return e as ReadError;
+			}
+		})();
+		expect(err).toBeInstanceOf(ReadError);
+		expect(err!.problems.map((p) => p.line)).toContain(line);
+	});
+	it('CRLF inside a multi-line string becomes one line break', () => {
+		const text = minimal({ extra: 'NOTE="a\r\nb";', data: '1 2 3 4' });
+		expect(readPxText(text, { origin: 'crlf.px' }).cube.notes.map((n) => n.text.sv)).toContain('a\nb');
+	});
+	it('a stray quote is still a stray quote: the string does not swallow the next statements', () => {
+		const text = minimal({ extra: 'NOTE="broken;\nNOTEX="x";', data: '1 2 3 4' });
+		const { cube, warnings } = readPxText(text, { origin: 'stray.px', lenient: true });
+		expect(warnings.some((w) => /string not closed on its line/.test(w.message))).toBe(true);
+		expect(cube.values).toEqual([1, 2, 3, 4]);
+	});
+	it('missing CONTENTS: rejected in strict mode (as PxWeb does), a warning under --lenient', () => {
+		const text = minimal({ data: '1 2 3 4' }).replace('CONTENTS="c";\n', '');
+		expect(text).not.toContain('CONTENTS');
+		expect(() => readPxText(text, { origin: 'nocontents.px' })).toThrow(/nocontents\.px:0: CONTENTS: required keyword CONTENTS is missing/);
+		const { cube, warnings } = readPxText(text, { origin: 'nocontents.px', lenient: true });
+		expect(cube.values).toEqual([1, 2, 3, 4]);
+		expect(warnings.map((w) => [w.severity, w.where])).toContainEqual(['warning', 'CONTENTS']);
+	});
+});

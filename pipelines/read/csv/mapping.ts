@@ -18,6 +18,7 @@
  *   ci_low: KI_låg            # optional numeric columns
  *   ci_high: KI_hög
  *   n: Antal_svar
+ *   ci_text: Konfidensintervall   # or one column "21.1 - 29" instead of ci_low/ci_high
  *   status: Flagga            # optional: the source's own marker column
  *   keep: [url, note]         # free-text columns kept per cell
  */
@@ -61,6 +62,8 @@ export const csvMappingSchema = z
 		ci_low: column.optional(),
 		ci_high: column.optional(),
 		n: column.optional(),
+		/** One column holding the interval as text, "21.1 - 29" (a trailing flag such as "*" is kept as the attribute ci_flag). */
+		ci_text: column.optional(),
 		keep: z.array(column).default([]),
 		unit: texts.optional(),
 		source: texts.optional(),
@@ -83,7 +86,8 @@ export const csvMappingSchema = z
 		};
 		m.dimensions.forEach((d, i) => claim(d.column, ['dimensions', i, 'column']));
 		claim(m.value, ['value']);
-		for (const k of ['status', 'ci_low', 'ci_high', 'n'] as const) claim(m[k], [k]);
+		for (const k of ['status', 'ci_low', 'ci_high', 'n', 'ci_text'] as const) claim(m[k], [k]);
+		if (m.ci_text && (m.ci_low || m.ci_high)) ctx.addIssue({ code: 'custom', path: ['ci_text'], message: 'give either ci_text or ci_low/ci_high, not both' });
 		m.keep.forEach((c, i) => claim(c, ['keep', i]));
 	});
 

@@ -16,6 +16,15 @@ import type { CsvMapping } from './mapping.ts';
 import { parseNumber } from './number.ts';
 import type { CsvRecord } from './parse.ts';
 
+/** A row to build from: CSV records (text fields) or spreadsheet rows, whose cells may already be numbers (kept as they are, never printed and re-parsed). */
+export interface CellRecord {
+	line: number;
+	fields: readonly (string | number)[];
+}
+
+/** "21.1 - 29", "21,1–29  *": a confidence interval written as text, optionally followed by a flag. */
+const CI_TEXT = /^\s*([+-]?\d+(?:[.,]\d+)?)\s*[-–]\s*([+-]?\d+(?:[.,]\d+)?)\s*(\S*)\s*$/;
+
 /** The cross product of the dimension columns may not exceed this many cells. */
 export const MAX_CSV_CELLS = 5_000_000;
 
@@ -40,13 +49,14 @@ interface Row {
 	status?: string;
 	nums: Record<'ci_low' | 'ci_high' | 'n', number | null>;
 	attrs: (string | null)[];
+	ciFlag: string | null;
 }
 
 type Add = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Problem['severity'] }, fatal?: boolean) => void;
 
 export function buildCsvCube(
 	header: string[],
-	records: CsvRecord[],
+	records: readonly (CsvRecord | CellRecord)[],
 	mapping: CsvMapping,
 	file: string,
 	add: Add,
@@ -77,6 +87,7 @@ export function buildCsvCube(
 	const valueCol = need(mapping.value, 'value');
 	const statusCol = need(mapping.status, 'status');
 	const numCols = { ci_low: need(mapping.ci_low, 'ci_low'), ci_high: need(mapping.ci_high, 'ci_high'), n: need(mapping.n, 'n') };
+	const ciTextCol = need(mapping.ci_text, 'ci_text');
 	const keepCols = mapping.keep.map((k, i) => need(k, `keep.${i}`));
 	if (unmapped) return undefined;
 
@@ -84,7 +95,8 @@ export function buildCsvCube(
 	const codes = mapping.dimensions.map(() => new Map<string, number>());
 	const seenLabels = mapping.dimensions.map(() => new Map<string, string>());
 	const rows: Row[] = [];
-	const number = (raw: string, column: string, line: number): number | null => {
+	const number = (raw: string | number, column: string, line: number): number | null => {
+		if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
 		if (missing.has(raw.trim())) return null;
 		const v = parseNumber(raw, mapping.decimal);
 		if (v === undefined) {
@@ -95,19 +107,20 @@ export function buildCsvCube(
 	};
 
 	for (const rec of records) {
-		if (rec.fields.length === 1 && rec.fields[0].trim() === '' && header.length > 1) continue; // blank line
+		if (rec.fields.length === 1 && String(rec.fields[0]).trim() === '' && header.length > 1) continue; // blank line
 		if (rec.fields.length !== header.length) {
 			add({ line: rec.line, where: '(row)', message: `${rec.fields.length} fields, the header has ${header.length}; row skipped`, code: 'CSV_FIELD_COUNT' });
 			continue;
 		}
 		const f = rec.fields;
+		const str = (c: number) => String(f[c] ?? '').trim();
 		const coords = dimCols.map((c, d) => {
-			const code = f[c].trim();
+			const code = str(c);
 			let pos = codes[d].get(code);
 			if (pos === undefined) codes[d].set(code, (pos = codes[d].size));
 			const lc = labelCols[d];
 			if (lc >= 0) {
-				const label = f[lc].trim();
+				const label = str(lc);
 				const prev = seenLabels[d].get(code);
 				if (prev === undefined) seenLabels[d].set(code, label);
 				else if (prev !== label)
@@ -115,25 +128,30 @@ export function buildCsvCube(
 			}
 			return pos;
 		});
-		const rawValue = f[valueCol];
-		const marker = rawValue.trim();
-		const statusText = statusCol >= 0 ? f[statusCol].trim() : '';
+		const rawValue = f[valueCol] ?? '';
+		const marker = String(rawValue).trim();
+		const statusText = statusCol >= 0 ? str(statusCol) : '';
 		let value: number | null = null;
 		let status: string | undefined = statusText !== '' ? statusText : undefined;
 		if (missing.has(marker)) status ??= marker;
 		else value = number(rawValue, mapping.value, rec.line);
-		rows.push({
-			line: rec.line,
-			coords,
-			value,
-			status,
-			nums: {
-				ci_low: numCols.ci_low >= 0 ? number(f[numCols.ci_low], mapping.ci_low!, rec.line) : null,
-				ci_high: numCols.ci_high >= 0 ? number(f[numCols.ci_high], mapping.ci_high!, rec.line) : null,
-				n: numCols.n >= 0 ? number(f[numCols.n], mapping.n!, rec.line) : null
-			},
-			attrs: keepCols.map((c) => f[c])
-		});
+		const nums = {
+			ci_low: numCols.ci_low >= 0 ? number(f[numCols.ci_low], mapping.ci_low!, rec.line) : null,
+			ci_high: numCols.ci_high >= 0 ? number(f[numCols.ci_high], mapping.ci_high!, rec.line) : null,
+			n: numCols.n >= 0 ? number(f[numCols.n], mapping.n!, rec.line) : null
+		};
+		let ciFlag: string | null = null;
+		if (ciTextCol >= 0) {
+			const ciRaw = str(ciTextCol);
+			const m = CI_TEXT.exec(ciRaw);
+			if (m) {
+				nums.ci_low = Number(m[1].replace(',', '.'));
+				nums.ci_high = Number(m[2].replace(',', '.'));
+				ciFlag = m[3] || null;
+			} else if (!missing.has(ciRaw))
+				add({ line: rec.line, where: mapping.ci_text!, message: `${JSON.stringify(ciRaw)} is not a confidence interval written as "low - high"`, code: 'CSV_NOT_A_CI' });
+		}
+		rows.push({ line: rec.line, coords, value, status, nums, attrs: keepCols.map((c) => String(f[c] ?? '')), ciFlag });
 	}
 
 	const sizes = codes.map((m) => m.size);
@@ -150,7 +168,8 @@ export function buildCsvCube(
 	const values: (number | null)[] = new Array(cells).fill(null);
 	const status = new Map<number, string>();
 	const data: CsvCellData = { line: new Array(cells).fill(0), attributes: {}, ...read };
-	for (const k of ['ci_low', 'ci_high', 'n'] as const) if (mapping[k] !== undefined) data[k] = new Array(cells).fill(null);
+	for (const k of ['ci_low', 'ci_high', 'n'] as const) if (mapping[k] !== undefined || (k !== 'n' && mapping.ci_text !== undefined)) data[k] = new Array(cells).fill(null);
+	if (mapping.ci_text !== undefined) data.attributes.ci_flag = new Array(cells).fill(null);
 	mapping.keep.forEach((k) => (data.attributes[k] = new Array(cells).fill(null)));
 	const dimColumns = mapping.dimensions.map((d) => d.column).join(',');
 	for (const r of rows) {
@@ -165,6 +184,7 @@ export function buildCsvCube(
 		if (r.status !== undefined) status.set(i, r.status);
 		for (const k of ['ci_low', 'ci_high', 'n'] as const) if (data[k]) data[k]![i] = r.nums[k];
 		mapping.keep.forEach((k, j) => (data.attributes[k][i] = r.attrs[j]));
+		if (data.attributes.ci_flag) data.attributes.ci_flag[i] = r.ciFlag;
 	}
 
 	const dimensions: Dimension[] = mapping.dimensions.map((dm, d) => {

@@ -2,11 +2,14 @@
  * PX text → statements (`KEYWORD[lang]("sub","keys")=value;`), each with the line it
  * starts on so every later problem can point at it.
  *
- * Strings never span lines in PX: a long text is written as several quoted strings on
- * consecutive lines, which we join with no separator. Relying on that lets us recover from
- * a stray quote: instead of flipping quote parity for the rest of the file, the broken
- * statement is skipped to the `;` that ends its last line, and its raw text is kept so the
- * builder can decide whether the defect is fatal (structural keyword) or repairable.
+ * A long text is usually written as several quoted strings on consecutive lines, joined with
+ * no separator; but agencies (Statistics Sweden, Statistics Norway) also write one quoted
+ * string that continues over several lines (a NOTE with line breaks inside the quotes), which
+ * PxWeb reads. So a string may span lines when its closing quote is followed by what can
+ * follow a string (`;` `,` `"` `)` `:` `-`). Anything else means a stray quote: instead of
+ * flipping quote parity for the rest of the file, the broken statement is skipped to the `;`
+ * that ends its last line, and its raw text is kept so the builder can decide whether the
+ * defect is fatal (structural keyword) or repairable.
  *
  * The lexer stops at `DATA=`: the data part is scanned by data.ts, which is built for size.
  */
@@ -54,6 +57,9 @@ const SPACE = 32;
 const TAB = 9;
 const QUOTE = 34;
 const SEMI = 59;
+
+/** What may follow a closing quote: `;` `,` `"` `)` `:` `-`. */
+const AFTER_STRING = new Set([SEMI, 44, QUOTE, 41, 58, 45]);
 
 function isSpace(c: number): boolean {
 	return c === SPACE || c === TAB || c === NL || c === CR || c === 0xfeff;
@@ -251,8 +257,16 @@ class Lexer {
 		if (t.charCodeAt(this.pos) !== QUOTE) throw new LexFailure('expected a quoted string', this.pos);
 		const close = t.indexOf('"', this.pos + 1);
 		const nl = t.indexOf('\n', this.pos + 1);
-		if (close < 0 || (nl >= 0 && nl < close)) throw new LexFailure('string not closed on its line', this.pos);
-		const s = t.slice(this.pos + 1, close);
+		if (close < 0) throw new LexFailure('string not closed on its line', this.pos);
+		let s = t.slice(this.pos + 1, close);
+		if (nl >= 0 && nl < close) {
+			// A string over several lines: accepted only if what follows the closing quote can follow a string.
+			let p = close + 1;
+			while (p < t.length && isSpace(t.charCodeAt(p))) p++;
+			if (!AFTER_STRING.has(t.charCodeAt(p))) throw new LexFailure('string not closed on its line', this.pos);
+			for (let i = this.pos + 1; i < close; i++) if (t.charCodeAt(i) === NL) this.line++;
+			s = s.replace(/\r\n?/g, '\n');
+		}
 		this.pos = close + 1;
 		return s;
 	}

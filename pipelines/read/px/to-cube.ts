@@ -141,6 +141,9 @@ class Builder {
 		if (!present('TITLE') && !present('DESCRIPTION')) this.fatal(0, 'TITLE', 'TITLE and DESCRIPTION are both missing');
 		if (!present('STUB') && !present('HEADING')) this.fatal(0, 'STUB', 'STUB and HEADING are both missing');
 		if (!present('DECIMALS')) this.warn(0, 'DECIMALS', 'DECIMALS is missing');
+		// CONTENTS is mandatory in the PX specification and PxWeb refuses a file without it: an
+		// error in strict mode, a warning under --lenient (the cube is still usable).
+		if (!present('CONTENTS')) this.warn(0, 'CONTENTS', 'required keyword CONTENTS is missing (PxWeb rejects such a file)');
 	}
 
 	private checkLanguages(): void {

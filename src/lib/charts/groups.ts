@@ -22,7 +22,10 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 	const total = rows.find((r) => r.group_dim === 'total');
 	const groups = rows.filter((r) => r.group_dim !== 'total');
 	const order = Object.keys(opts.labels);
-	const label = (r: ObservationRow) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code));
+	// Real first, never mixed: if real and example groups share the chart, example ones say so in their label.
+	const mixed = groups.some((r) => r.is_demo) && groups.some((r) => !r.is_demo);
+	const kind = (r: ObservationRow) => (mixed && r.is_demo ? (opts.lang === 'sv' ? ' (exempeldata)' : ' (example data)') : '');
+	const label = (r: ObservationRow) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code)) + kind(r);
 	const sorted = [...groups].sort((a, b) => order.indexOf(a.group_code) - order.indexOf(b.group_code));
 	const shown = sorted.filter((r) => r.value !== null);
 	const xDomain = groupsXDomain([...shown.flatMap((r) => [r.value!, r.ci_low ?? r.value!, r.ci_high ?? r.value!]), ...(total?.value != null ? [total.value] : [])]);

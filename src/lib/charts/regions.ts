@@ -29,7 +29,9 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 	const counties = rows.filter((r) => r.region_code !== '00');
 	const shown = counties.filter((r) => r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
 	const missing = counties.filter((r) => r.value === null);
-	const name = (r: ObservationRow) => opts.names[r.region_code] ?? r.region_code;
+	// Real first, never mixed: when real and example counties share the chart, example ones are labelled so by name (not colour alone).
+	const mixed = counties.some((r) => r.is_demo) && counties.some((r) => !r.is_demo);
+	const name = (r: ObservationRow) => (opts.names[r.region_code] ?? r.region_code) + (mixed && r.is_demo ? (opts.lang === 'sv' ? ' (exempeldata)' : ' (example data)') : '');
 	const outcome = (r: ObservationRow): Outcome => opts.outcomes[r.region_code] ?? 'not-compared';
 	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0));
 	const xTop = Math.ceil((xMax * 1.1) / 5) * 5;
@@ -59,7 +61,7 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 				// One function for fill, stroke and symbol: Plot's legend then draws the marks' own shapes.
 				y: name, x: 'value', r: 5, fill: outcome, stroke: outcome, symbol: outcome, strokeWidth: 1.5,
 				title: (r: ObservationRow) => `${name(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
-				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo) }))
+				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo), kind: mixed ? (r.is_demo ? 'example' : 'real') : null }))
 			}),
 			Plot.ruleX([0], { stroke: INK })
 		]

@@ -65,8 +65,12 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 	const zoomed = yDomain[0] > 0;
 	const yLabel = `${opts.yLabel ?? '%'}${zoomed ? (opts.lang === 'sv' ? ` (axeln börjar vid ${yDomain[0]})` : ` (axis starts at ${yDomain[0]})`) : ''}`;
 	const fmt = (v: number | null) => formatPercent(v, opts.lang);
+	// Real first, never mixed: when one line holds real and example values, each point says which
+	// it is by shape (filled circle = real, hollow diamond = example) and in its tooltip, not by colour alone.
+	const mixed = shown.some((r) => r.is_demo) && shown.some((r) => !r.is_demo);
+	const kindText = (r: ObservationRow) => (!mixed ? '' : r.is_demo ? (opts.lang === 'sv' ? ' – exempeldata' : ' – example data') : opts.lang === 'sv' ? ' – verkligt värde' : ' – real value');
 	const tip = (r: ObservationRow) =>
-		`${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${r.n}` : ''}`;
+		`${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${r.n}` : ''}${kindText(r)}`;
 
 	return Plot.plot({
 		document,
@@ -93,13 +97,25 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 				? [Plot.line(opts.benchmark.filter((r) => r.value !== null), { x: 'period_end', y: 'value', z: segment, stroke: MUTED, strokeWidth: 1.5, strokeDasharray: '2,2' })]
 				: []),
 			Plot.line(shown, { x: 'period_end', y: 'value', z: segment, stroke: SERIES, strokeWidth: 2.5 }),
-			Plot.dot(shown, {
-				x: 'period_end', y: 'value', fill: SERIES, r: 4, stroke: 'white', strokeWidth: 1,
-				title: tip,
-				render: annotate(shown, (r) => ({
-					value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n,
-					period: periodLabel(r), demo: r.is_demo ? 'true' : 'false'
-				}))
+			...(mixed
+				? [
+						Plot.text([opts.lang === 'sv' ? '● verkligt värde   ◇ exempeldata' : '● real value   ◇ example data'], {
+							frameAnchor: 'top-left', dx: 4, dy: 6, textAnchor: 'start', fill: INK, fontSize: 11
+						})
+					]
+				: []),
+			// Real points as filled circles; example points (only when the line holds both kinds) as hollow diamonds.
+			...[false, true].map((demo) => {
+				const pts = shown.filter((r) => (mixed ? r.is_demo === demo : !demo));
+				return Plot.dot(pts, {
+					x: 'period_end', y: 'value', r: 4,
+					...(demo ? { symbol: 'diamond2', fill: 'white', stroke: SERIES, strokeWidth: 1.5 } : { fill: SERIES, stroke: 'white', strokeWidth: 1 }),
+					title: tip,
+					render: annotate(pts, (r) => ({
+						value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n,
+						period: periodLabel(r), demo: r.is_demo ? 'true' : 'false', kind: mixed ? (r.is_demo ? 'example' : 'real') : null
+					}))
+				});
 			}),
 			...(baseline ? [Plot.dot([baseline], { x: 'period_end', y: 'value', r: 8, stroke: INK, strokeWidth: 1.5, fill: 'none' })] : []),
 			...(single

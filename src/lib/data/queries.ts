@@ -133,6 +133,17 @@ WHERE region_code IN (${str(k.region)}, '00') AND sex = ${str(k.sex)} AND group_
 	};
 }
 
+/** Municipalities (4-digit codes) with at least one value, and which indicators they have: who gets a page. */
+export function municipalitiesWithDataQuery(indicators: readonly string[]): Query<{ region_code: string; indicators: string[] }> {
+	return {
+		indicators,
+		sql: `SELECT region_code, list(DISTINCT indicator_id ORDER BY indicator_id) AS indicators FROM (
+${indicators.map((id) => `SELECT region_code, indicator_id FROM ${tableOf(id)} WHERE length(region_code) = 4 AND value IS NOT NULL`).join('\nUNION ALL\n')}
+) GROUP BY region_code ORDER BY region_code`,
+		map: (r) => ({ region_code: String(r.region_code), indicators: (r.indicators as unknown[]).map(String) })
+	};
+}
+
 export interface Availability {
 	group_dim: string;
 	group_code: string;
@@ -147,7 +158,7 @@ export function availabilityQuery(indicator: string): Query<Availability> {
 	return {
 		indicators: [indicator],
 		sql: `SELECT group_dim, group_code, period_start, period_end,
-	bool_or(region_code <> '00') AS has_regions, CAST(count(*) AS INTEGER) AS rows
+	bool_or(length(region_code) = 2 AND region_code <> '00') AS has_regions, CAST(count(*) AS INTEGER) AS rows
 FROM ${tableOf(indicator)}
 GROUP BY ALL ORDER BY group_dim, group_code, period_end, period_start`,
 		map: (r) => ({

@@ -36,3 +36,17 @@ export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: re
 	for (let i = 0; i < next.length; i++) if (key(prev[i]) !== key(next[i])) return next;
 	return prev;
 }
+
+/**
+ * Real first, never mixed: the rows of the same kind (real or example data) as `ref`. Every
+ * comparison (region vs nation, change over time, trend) is made within one kind only, so a
+ * real value is never set against an example value.
+ */
+export function sameKindAs<T extends { is_demo: boolean }>(rows: readonly T[], ref: { is_demo: boolean } | null | undefined): T[] {
+	return ref ? rows.filter((r) => r.is_demo === ref.is_demo) : [...rows];
+}
+
+/** The benchmark for a comparison, or null when it is of the other kind (real vs example). */
+export function sameKindOrNull<T extends { is_demo: boolean }>(benchmark: T | null | undefined, ref: { is_demo: boolean }): T | null {
+	return benchmark && benchmark.is_demo === ref.is_demo ? benchmark : null;
+}

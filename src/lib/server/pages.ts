@@ -1,7 +1,7 @@
 /** Data the prerendered pages share: catalog files and the overview tiles. */
 import type { IndicatorMeta, SourceMeta } from '$lib/data/catalog';
 import { nationalSeriesQuery, type ObservationRow } from '$lib/data/queries';
-import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
+import { groupBy, latestWithValue, preferSingleYears, sameKindAs } from '$lib/data/series';
 import { readDataJson, runQuery } from './db';
 import { renderSvg } from './render';
 import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
@@ -29,7 +29,8 @@ export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Til
 	const byIndicator = groupBy(rows, (r) => r.indicator_id);
 	return list.map((indicator) => {
 		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);
-		const change = changeSinceBaseline(series, { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year), ...dataKindOf(indicator) });
+		// Change since the baseline within one kind: never a real value against an example value.
+		const change = changeSinceBaseline(sameKindAs(series, latestWithValue(series)), { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year), ...dataKindOf(indicator) });
 		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '', change };
 	});
 }

@@ -8,6 +8,7 @@ import type { Polarity } from '$lib/data/catalog';
 import { compareToBenchmark, type ComparisonResult, type DataKind, type Level } from '$lib/stats';
 import type { Outcome } from '$lib/charts/palette';
 import type { Lang } from '$lib/i18n/format';
+import { sameKindOrNull } from '$lib/data/series';
 
 export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level, kind: DataKind = {}): Record<string, Outcome> {
 	const nation = rows.find((r) => r.region_code === '00') ?? null;

@@ -11,6 +11,7 @@ import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparis
 import type { Lang } from '$lib/i18n/format';
 import { dataKindOf } from './data-kind';
 import { subjectName } from './outcomes';
+import { sameKindAs } from '$lib/data/series';
 
 export type LevelKey = '95' | '99.8';
 
@@ -46,17 +47,21 @@ export function profileRow(
 	regionCode: string,
 	regionName: Record<Lang, string>,
 	rows: readonly ObservationRow[],
-	countiesSamePeriod: readonly ObservationRow[]
+	countiesSamePeriod: readonly ObservationRow[],
+	/** What the region is compared with: the nation ('00'), or a municipality's county. */
+	benchmarkCode = '00'
 ): ProfileRow {
-	const own = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === regionCode);
-	const nation = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === '00');
-	const estimate = own.filter((r) => r.value !== null || r.status !== null).at(-1) ?? null;
+	const ownAll = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === regionCode);
+	const estimate = ownAll.filter((r) => r.value !== null || r.status !== null).at(-1) ?? null;
+	// Real first, never mixed: the series, the benchmark and the change are taken within the estimate's kind.
+	const own = sameKindAs(ownAll, estimate);
+	const nation = sameKindAs(rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode), estimate);
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
 	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as ObservationRow) : null;
 	const polarity: Polarity = indicator.polarity;
 	const kind = dataKindOf(indicator);
 	const compare = (level: Level): ComparisonResult =>
-		estimate && regionCode !== '00'
+		estimate && regionCode !== benchmarkCode
 			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? null), { polarity, level, ...kind })
 			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level, ...kind });
 	const at95 = compare(0.95);
@@ -67,10 +72,10 @@ export function profileRow(
 	const trendSeries = regionCode === '00' ? preferSingleYears(own) : own;
 	const change = changeSinceBaseline(trendSeries, { polarity, level: 0.95, seriesBreaks, ...kind });
 	const trendResult = trend(trendSeries, { polarity, seriesBreaks, ...kind });
-	const values = countiesSamePeriod.filter((r) => r.region_code !== '00' && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
+	const values = sameKindAs(countiesSamePeriod, estimate).filter((r) => r.region_code !== '00' && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
 	const spread = values.length >= 3 ? { min: values[0], q1: quantile(values, 0.25), q3: quantile(values, 0.75), max: values.at(-1)! } : null;
 	const sentence = (result: ComparisonResult, lang: Lang) =>
-		estimate && regionCode !== '00' ? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result, lang, unit: kind.unit }) : '';
+		estimate && regionCode !== benchmarkCode ? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result, lang, unit: kind.unit }) : '';
 	return {
 		indicator,
 		estimate,

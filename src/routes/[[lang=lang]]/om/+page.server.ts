@@ -1,6 +1,7 @@
 import { langOf } from '$lib/i18n/messages';
 import { readDataJson } from '$lib/server/db';
 import { indicators, sources } from '$lib/server/pages';
+import type { CoverageRow } from '$lib/view/coverage';
 
 interface Manifest {
 	built_at: string;
@@ -14,6 +15,7 @@ export async function load({ params }) {
 		lang: langOf(params.lang),
 		sources: sources(),
 		indicators: indicators().map((i) => ({ id: i.id, name: i.name, subgoal: i.subgoal, source: i.source, verification: i.verification })),
+		coverage: readDataJson<CoverageRow[]>('coverage.json'),
 		builtAt: manifest.built_at,
 		counts: manifest.counts
 	};

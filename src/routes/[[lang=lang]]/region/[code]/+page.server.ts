@@ -9,6 +9,7 @@ import { profileRow } from '$lib/view/region-profile';
 import { neighbours, similarCounties } from '$lib/view/peers';
 import { outcomeLabels } from '$lib/view/outcomes';
 import type { SpineRow } from '$lib/charts/spine';
+import { municipalitiesOf } from '$lib/server/municipality';
 
 export const entries = () => counties().flatMap((r) => [{ code: r.code }, { code: r.code, lang: 'en' }]);
 
@@ -53,6 +54,7 @@ export async function load({ params }) {
 		sameArea,
 		similar,
 		sources: sourcesFor(rows),
+		municipalities: region.code === '00' ? [] : await municipalitiesOf(region.code),
 		spine: region.code === '00' ? null : firstView('spine', [], { lang, spine, outcomeLabels: outcomeLabels(lang) })
 	};
 }

@@ -1,0 +1,37 @@
+/** Build-time data for municipality pages (/region/<4-digit code>) and the lists on county pages. */
+import type { RegionMeta } from '$lib/data/catalog';
+import { municipalitiesWithDataQuery, regionProfileQuery } from '$lib/data/queries';
+import { readDataJson, runQuery } from './db';
+import { indicators } from './pages';
+
+export interface MunicipalityMeta extends RegionMeta {
+	parent: string;
+}
+
+export function allMunicipalities(): MunicipalityMeta[] {
+	return readDataJson<MunicipalityMeta[]>('regions.json').filter((r) => r.level === 'municipality');
+}
+
+let withData: Promise<Map<string, string[]>> | null = null;
+/** Municipality code → the indicators it has values for (only these municipalities get a page). */
+export function municipalitiesWithData(): Promise<Map<string, string[]>> {
+	withData ??= runQuery(municipalitiesWithDataQuery(indicators().map((i) => i.id))).then((rows) => new Map(rows.map((r) => [r.region_code, r.indicators])));
+	return withData;
+}
+
+/** A county's municipalities that have a page, in name order. */
+export async function municipalitiesOf(county: string): Promise<{ code: string; name: RegionMeta['name']; indicators: number }[]> {
+	const have = await municipalitiesWithData();
+	return allMunicipalities()
+		.filter((m) => m.parent === county && have.has(m.code))
+		.map((m) => ({ code: m.code, name: m.name, indicators: have.get(m.code)!.length }))
+		.sort((a, b) => a.name.sv.localeCompare(b.name.sv, 'sv'));
+}
+
+/** The municipality's, its county's and the nation's totals for every indicator. */
+export async function municipalityRows(code: string, county: string) {
+	const ids = indicators().map((i) => i.id);
+	const own = await runQuery(regionProfileQuery({ region: code, indicators: ids, sex: 'T' }));
+	const countyRows = (await runQuery(regionProfileQuery({ region: county, indicators: ids, sex: 'T' }))).filter((r) => r.region_code === county);
+	return [...own, ...countyRows];
+}
