@@ -1,6 +1,7 @@
 /**
  * Browser-test harness: the built site served by our static server (ranges, clean URLs,
- * precompressed files, like a real static host) and Debian's Chromium driven by
+ * precompressed files, like a real static host) — or by a real nginx with deploy/nginx.conf
+ * when E2E_SERVER=nginx (the `e2e-nginx` vitest project) — and Debian's Chromium driven by
  * playwright-core. Every page records requests to other origins and console errors, so each
  * test can assert there were none.
  */
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer, type RunningServer } from '../../../scripts/static-server.ts';
+import { startNginx } from './nginx.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const buildDir = path.join(repoRoot, process.env.BUILD_DIR ?? 'build');
@@ -45,9 +47,16 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
+/** Which server the browser tests run against: ours (default) or nginx with deploy/nginx.conf. */
+export const serverKind: 'node' | 'nginx' = process.env.E2E_SERVER === 'nginx' ? 'nginx' : 'node';
+
+export function startServer(): Promise<RunningServer> {
+	return serverKind === 'nginx' ? startNginx(buildDir) : startStaticServer({ root: buildDir });
+}
+
 export async function startHarness(): Promise<Harness> {
 	if (!fs.existsSync(path.join(buildDir, 'index.html'))) throw new Error(`no built site in ${buildDir}: run "npm run build" first`);
-	const server = await startStaticServer({ root: buildDir });
+	const server = await startServer();
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
 	const foreignRequests: string[] = [];
