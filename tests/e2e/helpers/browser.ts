@@ -43,6 +43,8 @@ export interface Harness {
 	/** Requests the pages made to any origin other than the server's. */
 	foreignRequests: string[];
 	consoleErrors: string[];
+	/** Every Content-Security-Policy violation any page reported (securitypolicyviolation events and console messages). */
+	cspViolations: string[];
 	open(pathname: string): Promise<Page>;
 	close(): Promise<void>;
 }
@@ -61,6 +63,15 @@ export async function startHarness(): Promise<Harness> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
 	const foreignRequests: string[] = [];
 	const consoleErrors: string[] = [];
+	const cspViolations: string[] = [];
+	// Init scripts and bindings run outside the page's CSP, so they see every violation.
+	await context.exposeBinding('__reportCspViolation', ({ page }, v: string) => void cspViolations.push(`${new URL(page.url()).pathname}: ${v}`));
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+			report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+		});
+	});
 	const origin = new URL(server.url).origin;
 	context.on('request', (req) => {
 		const u = req.url();
@@ -72,10 +83,12 @@ export async function startHarness(): Promise<Harness> {
 		context,
 		foreignRequests,
 		consoleErrors,
+		cspViolations,
 		async open(pathname) {
 			const page = await context.newPage();
 			page.on('console', (msg) => {
 				if (msg.type() === 'error') consoleErrors.push(`${pathname}: ${msg.text()}`);
+				if (/Content.Security.Policy/i.test(msg.text())) cspViolations.push(`${pathname}: console: ${msg.text()}`);
 			});
 			page.on('pageerror', (err) => consoleErrors.push(`${pathname}: ${err.message}`));
 			await page.goto(server.url + pathname, { waitUntil: 'load' });

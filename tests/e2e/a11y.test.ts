@@ -1,0 +1,43 @@
+/**
+ * Accessibility beyond the WCAG minimum: axe-core with all its rules (best practices included)
+ * on every page type in both languages, after hydration; every chart has a text alternative that
+ * states its finding.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './helpers/browser.ts';
+import { axeViolations } from './helpers/axe.ts';
+import { NOT_FOUND, PAGE_TYPES } from './helpers/page-types.ts';
+
+let h: Harness;
+beforeAll(async () => {
+	h = await startHarness();
+});
+afterAll(async () => {
+	await h?.close();
+});
+
+describe('axe-core, all rules', () => {
+	it.each([...PAGE_TYPES, ...NOT_FOUND])('%s: no violation', async (p) => {
+		const page = await h.open(p);
+		// Hydrated: the slide button appears only once the page's script runs.
+		await page.waitForSelector('main h1');
+		await page.waitForFunction(() => document.querySelector('.present-button, [data-hydrated]') !== null || document.querySelector('[data-chart-frame]') === null, null, { timeout: 30_000 });
+		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('text alternatives', () => {
+	it.each(PAGE_TYPES)('%s: every chart has a text alternative with its finding (a figure), or says there are no data', async (p) => {
+		const page = await h.open(p);
+		const charts = await page.$$eval('.plot[data-chart]', (els) => els.map((e) => ({ id: e.id || e.getAttribute('data-chart'), role: e.getAttribute('role'), label: e.getAttribute('aria-label') ?? '' })));
+		for (const c of charts) {
+			expect(c.role, `${c.id}`).toBe('img');
+			// A finding, not a title: it carries a figure (a share, a count) from the data.
+			if (/^(Inga data ännu|No data yet)$/.test(c.label)) continue;
+			expect(c.label, `${c.id} on ${p}`).toMatch(/\d/);
+			expect(c.label.length, `${c.id} on ${p}`).toBeGreaterThan(20);
+		}
+		await page.close();
+	});
+});
