@@ -20,17 +20,37 @@ export interface LoadProgress {
 	phase: 'download' | 'start' | 'ready';
 }
 
+/**
+ * Decoded size of duckdb-eh.wasm (tests/unit/duckdb-progress.test.ts checks it against the
+ * installed package). Progress must count against it: served brotli-compressed, the response's
+ * Content-Length is the compressed size (~5 MB) while DuckDB counts decoded bytes, so its own
+ * bytesTotal would claim "done" after a seventh of the download.
+ */
+export const DUCKDB_EH_WASM_BYTES = 34_242_586;
+
+/** The worker failed to load or died (an uncaught error in it): this engine is gone, start a new one. */
+export class EngineDiedError extends Error {
+	override name = 'EngineDiedError';
+}
+
+/** Progress as a fraction of the decoded wasm, truthful whether or not the file came compressed. */
+export function downloadFraction(bytesLoaded: number, bytesTotal: number): number {
+	return Math.min(0.99, bytesLoaded / Math.max(bytesTotal, DUCKDB_EH_WASM_BYTES));
+}
+
 export interface BrowserDb {
 	conn: AsyncDuckDBConnection;
 	/** Fetches a Parquet file, decodes it to Arrow and creates `table` from it. */
 	loadParquet(url: string, table: string): Promise<void>;
 	query(sql: string): Promise<Record<string, unknown>[]>;
+	/** Stops the worker (a retry starts a fresh one). */
+	terminate(): void;
 }
 
 export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Promise<BrowserDb> {
 	// Both wasm modules download at once; parquet-wasm is ~5 MB raw, DuckDB's ~34 MB raw.
-	let duckLoaded = 0, duckTotal = 34_000_000;
-	const report = () => onProgress({ fraction: Math.min(0.99, duckLoaded / duckTotal), phase: 'download' });
+	let duckLoaded = 0, duckTotal = 0;
+	const report = () => onProgress({ fraction: downloadFraction(duckLoaded, duckTotal), phase: 'download' });
 	const parquetReady = (async () => {
 		const pq = await import('parquet-wasm/esm');
 		await pq.default({ module_or_path: parquetWasmUrl });
@@ -38,6 +58,16 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 	})();
 	// The worker script starts loading now, in parallel with DuckDB's JS chunk.
 	const worker = new Worker(duckdbWorkerUrl);
+	// DuckDB-WASM drops its pending requests when its worker fails (they would never settle), so
+	// every call races this: a worker that cannot load or throws uncaught rejects them instead.
+	const died = new Promise<never>((_, reject) =>
+		worker.addEventListener('error', (e) => {
+			e.preventDefault();
+			reject(new EngineDiedError(`DuckDB worker failed: ${e.message || 'it could not be loaded'}`));
+		})
+	);
+	died.catch(() => {});
+	const alive = <T>(p: Promise<T>): Promise<T> => Promise.race([p, died]);
 	const duckReady = (async () => {
 		const duckdb = await import('@duckdb/duckdb-wasm');
 		const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -53,7 +83,10 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 		await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
 		return conn;
 	})();
-	const [pq, conn] = await Promise.all([parquetReady, duckReady]);
+	const [pq, conn] = await Promise.all([parquetReady, alive(duckReady)]).catch((err: unknown) => {
+		worker.terminate();
+		throw err;
+	});
 	onProgress({ fraction: 1, phase: 'ready' });
 	return {
 		conn,
@@ -62,11 +95,14 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 			if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 			const bytes = new Uint8Array(await res.arrayBuffer());
 			const ipc = pq.readParquet(bytes).intoIPCStream();
-			await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+			await alive(conn.insertArrowFromIPCStream(ipc, { name: table, create: true }));
 		},
 		async query(sql) {
-			const result = await conn.query(sql);
+			const result = await alive(conn.query(sql));
 			return result.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+		},
+		terminate() {
+			worker.terminate();
 		}
 	};
 }
