@@ -13,6 +13,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import workerGuardUrl from './duckdb-worker-guard.js?url&no-inline';
 
 export interface LoadProgress {
 	/** 0…1 over both wasm downloads. */
@@ -27,6 +28,12 @@ export interface LoadProgress {
  * bytesTotal would claim "done" after a seventh of the download.
  */
 export const DUCKDB_EH_WASM_BYTES = 34_242_586;
+
+/**
+ * DuckDB's worker never settles instantiate() when the wasm cannot be fetched or compiled (its
+ * instantiateStreaming has no catch), so a download that makes no progress for this long is a fault.
+ */
+export const STALL_MS = 15_000;
 
 /** The worker failed to load or died (an uncaught error in it): this engine is gone, start a new one. */
 export class EngineDiedError extends Error {
@@ -57,7 +64,8 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 		return pq;
 	})();
 	// The worker script starts loading now, in parallel with DuckDB's JS chunk.
-	const worker = new Worker(duckdbWorkerUrl);
+	// Through a small guard that turns DuckDB's uncaught wasm-load failure into a worker error.
+	const worker = new Worker(`${workerGuardUrl}#${encodeURIComponent(duckdbWorkerUrl)}`);
 	// DuckDB-WASM drops its pending requests when its worker fails (they would never settle), so
 	// every call races this: a worker that cannot load or throws uncaught rejects them instead.
 	const died = new Promise<never>((_, reject) =>
@@ -71,11 +79,24 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 	const duckReady = (async () => {
 		const duckdb = await import('@duckdb/duckdb-wasm');
 		const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await db.instantiate(duckdbWasmUrl, null, (p) => {
-			duckLoaded = p.bytesLoaded;
-			if (p.bytesTotal > 0) duckTotal = p.bytesTotal;
-			report();
+		let stallTimer: ReturnType<typeof setTimeout> | undefined;
+		let armStall = () => {};
+		const stalled = new Promise<never>((_, reject) => {
+			armStall = () => {
+				clearTimeout(stallTimer);
+				stallTimer = setTimeout(() => reject(new EngineDiedError(`DuckDB wasm: no progress for ${STALL_MS / 1000} s (missing, damaged or the network is gone)`)), STALL_MS);
+			};
 		});
+		armStall();
+		await Promise.race([
+			db.instantiate(duckdbWasmUrl, null, (p) => {
+				armStall();
+				duckLoaded = p.bytesLoaded;
+				if (p.bytesTotal > 0) duckTotal = p.bytesTotal;
+				report();
+			}),
+			stalled
+		]).finally(() => clearTimeout(stallTimer));
 		onProgress({ fraction: 1, phase: 'start' });
 		await db.open({ query: { castBigIntToDouble: true } });
 		const conn = await db.connect();
