@@ -42,7 +42,7 @@ export async function load({ params }) {
 		charts: {
 			trend: firstView('trend', trendRows, { lang, seriesBreaks }),
 			groups: firstView('groups', groupRows, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: lang === 'sv' ? 'Alla' : 'All' }),
-			regions: firstView('regions', countyRows, { ...common, benchmarkLabel: lang === 'sv' ? 'Riket' : 'Sweden' }),
+			regions: firstView('regions', countyRows, { ...common, polarity: indicator.polarity, benchmarkLabel: lang === 'sv' ? 'Riket' : 'Sweden' }),
 			map: firstView('map', countyRows, { ...common, shapes: mapShapes() })
 		}
 	};
