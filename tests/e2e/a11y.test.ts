@@ -41,3 +41,24 @@ describe('text alternatives', () => {
 		await page.close();
 	});
 });
+
+describe('keyboard only', () => {
+	it.each(['/region/21', '/en/delmal/2'])('%s: Tab reaches the slide-deck button and Enter downloads the deck', async (p) => {
+		const page = await h.open(p);
+		await page.waitForSelector('.present-button', { timeout: 60_000 });
+		const name = p.startsWith('/en') ? 'Download slides (PowerPoint)' : 'Ladda ner bildspel (PowerPoint)';
+		let reached = false;
+		for (let i = 0; i < 60 && !reached; i++) {
+			await page.keyboard.press('Tab');
+			reached = await page.evaluate((n) => {
+				const el = document.activeElement as HTMLElement | null;
+				return !!el && (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === n;
+			}, name);
+		}
+		expect(reached, `${name} reachable with Tab`).toBe(true);
+		const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.keyboard.press('Enter')]);
+		expect(dl.suggestedFilename()).toMatch(/\.pptx$/);
+		await page.close();
+	});
+});
+

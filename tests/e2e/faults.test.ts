@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildDir, startHarness, type Harness } from './helpers/browser.ts';
+import { axeViolations } from './helpers/axe.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -90,6 +91,16 @@ describe('an indicator partition fails', () => {
 		const { ctx, page, uncaught } = await openWith((p) => p.route(PARTITION, fault, { times: 1 }));
 		await expectFault(page, 'data');
 		await chartsStay(page);
+		// The message and its button pass axe (all rules), and the retry is reachable by keyboard.
+		if (_name === '404') {
+			expect(await axeViolations(page)).toEqual([]);
+			let reached = false;
+			for (let i = 0; i < 40 && !reached; i++) {
+				await page.keyboard.press('Tab');
+				reached = await page.evaluate(() => document.activeElement?.textContent === 'Försök igen');
+			}
+			expect(reached, 'retry reachable with Tab').toBe(true);
+		}
 		await retryWorks(page);
 		expect(uncaught).toEqual([]);
 		await ctx.close();
