@@ -108,12 +108,16 @@ describe('an indicator partition fails', () => {
 });
 
 describe('the engine fails', () => {
+	const notFound = (r: import('playwright-core').Route) => r.fulfill({ status: 404, body: 'Not found' });
+	// A damaged download: the first kilobyte of the real wasm, served as a complete response.
+	const truncated = async (r: import('playwright-core').Route) => r.fulfill({ status: 200, contentType: 'application/wasm', body: (await (await r.fetch()).body()).subarray(0, 1024) });
 	it.each([
-		['DuckDB’s wasm answers 404', DUCK_WASM],
-		['parquet-wasm answers 404', PARQUET_WASM],
-		['the worker script answers 404', WORKER]
-	])('%s: charts stay, one sentence says why, retry starts a fresh worker', async (_name, url) => {
-		const { ctx, page, uncaught } = await openWith((p) => p.route(url, (r) => r.fulfill({ status: 404, body: 'Not found' }), { times: 1 }));
+		['DuckDB’s wasm answers 404', DUCK_WASM, notFound],
+		['DuckDB’s wasm arrives truncated', DUCK_WASM, truncated],
+		['parquet-wasm answers 404', PARQUET_WASM, notFound],
+		['the worker script answers 404', WORKER, notFound]
+	] as const)('%s: charts stay, one sentence says why, retry starts a fresh worker', async (_name, url, fault) => {
+		const { ctx, page, uncaught } = await openWith((p) => p.route(url, fault, { times: 1 }));
 		await expectFault(page, 'engine');
 		await chartsStay(page);
 		await retryWorks(page);
