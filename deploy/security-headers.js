@@ -15,7 +15,8 @@
 
 /** Directives shared by the <meta> policy and the header policy ('self' etc. unquoted, as kit.csp wants). */
 const FENCES = {
-	'connect-src': ['self'],
+	// blob:: the own-data page reads a chosen Parquet file through a blob: URL (never uploaded).
+	'connect-src': ['self', 'blob:'],
 	// DuckDB's worker is a same-origin script (no blob: worker anywhere in the site).
 	'worker-src': ['self'],
 	// PNG export and presentation mode draw an SVG from a blob: URL; Plot may inline data: images.
