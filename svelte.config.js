@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './deploy/security-headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -10,7 +11,10 @@ const config = {
 		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: '404.html', precompress: false, strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		// Served from the site root by default; BASE_PATH=/sub builds for a host sub-folder.
-		paths: { base: process.env.BASE_PATH ?? '', relative: false }
+		paths: { base: process.env.BASE_PATH ?? '', relative: false },
+		// Content-Security-Policy in a <meta> of every prerendered page, with the sha256 of each inline
+		// script SvelteKit writes (no 'unsafe-inline' scripts). Servers add the header part: deploy/security-headers.js.
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES }
 	}
 };
 

@@ -19,6 +19,19 @@ export default defineConfig({
 					hookTimeout: 180_000,
 					fileParallelism: false
 				}
+			},
+			{
+				// The page-type browser tests once more, against nginx serving build/ with deploy/nginx.conf.
+				extends: true,
+				test: {
+					name: 'e2e-nginx',
+					include: ['tests/e2e/csp.test.ts'],
+					environment: 'node',
+					env: { E2E_SERVER: 'nginx' },
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

@@ -2,12 +2,14 @@
  * A small static file server that behaves like a real static host: clean URLs
  * (/indikator/x → indikator/x.html), precompressed .br/.gz siblings chosen by
  * Accept-Encoding, HTTP range requests (206, Content-Range, If-Range-free), correct MIME
- * types (application/wasm), ETag + long cache for hashed assets. Used by `npm start`,
+ * types (application/wasm), ETag + long cache for hashed assets, and the site's security headers
+ * (deploy/security-headers.js, the same ones deploy/nginx.conf sends). Used by `npm start`,
  * the browser tests and the benchmark. Loopback only.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { SECURITY_HEADERS, cacheControl } from '../deploy/security-headers.js';
 
 const MIME: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -75,7 +77,7 @@ export function startStaticServer(opts: ServerOptions): Promise<RunningServer> {
 		const method = req.method ?? 'GET';
 		const done = (status: number, bytes: number) => opts.onRequest?.({ method, url: req.url ?? '', status, bytes });
 		if (method !== 'GET' && method !== 'HEAD') {
-			res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+			res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
 			return done(405, 0);
 		}
 		let file = resolveFile(root, req.url ?? '/');
@@ -84,16 +86,17 @@ export function startStaticServer(opts: ServerOptions): Promise<RunningServer> {
 			status = 404;
 			file = [path.join(root, '404.html')].find((f) => fs.existsSync(f)) ?? null;
 			if (!file) {
-				res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+				res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 				return done(404, 9);
 			}
 		}
 		const ext = path.extname(file);
 		const headers: Record<string, string> = {
+			...SECURITY_HEADERS,
 			'Content-Type': MIME[ext] ?? 'application/octet-stream',
 			'Accept-Ranges': 'bytes',
 			Vary: 'Accept-Encoding',
-			'Cache-Control': file.includes(`${path.sep}immutable${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+			'Cache-Control': status === 404 ? 'no-cache' : cacheControl('/' + path.relative(root, file).split(path.sep).join('/'))
 		};
 		// Precompressed siblings are served whole; ranges apply to the identity encoding only.
 		const accept = String(req.headers['accept-encoding'] ?? '');
@@ -115,7 +118,7 @@ export function startStaticServer(opts: ServerOptions): Promise<RunningServer> {
 		}
 		const range = status === 200 ? parseRange(req.headers.range, stat.size) : null;
 		if (range === 'invalid') {
-			res.writeHead(416, { 'Content-Range': `bytes */${stat.size}` }).end();
+			res.writeHead(416, { ...SECURITY_HEADERS, 'Content-Range': `bytes */${stat.size}` }).end();
 			return done(416, 0);
 		}
 		const [start, end] = range ?? [0, stat.size - 1];

@@ -46,6 +46,7 @@ import { loadObservations, writeObservationParquet, writeRecordsParquet } from '
 import { cellKey, makeChecker } from '../check/validate.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
 import { DEFAULT_SEED, generate } from '../generate/generate.ts';
+import { neutraliseFormula } from '../../src/lib/export/formula.ts';
 
 export interface MakeDataOptions {
 	catalogDir?: string;
@@ -319,7 +320,8 @@ function writeJson(file: string, value: unknown): void {
 	fs.writeFileSync(file, JSON.stringify(value) + '\n');
 }
 
-function rejectsCsv(rejects: readonly Reject[]): string {
-	const q = (s: string | number) => `"${String(s).replaceAll('"', '""')}"`;
+export function rejectsCsv(rejects: readonly Reject[]): string {
+	// Keys and reasons quote source files: formula-looking text is neutralised like every CSV the site writes.
+	const q = (s: string | number) => `"${(typeof s === 'number' ? String(s) : neutraliseFormula(s)).replaceAll('"', '""')}"`;
 	return ['file,line,key,reason', ...rejects.map((r) => [r.file, r.line, r.key, r.reason].map(q).join(','))].join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 /**
- * An interrupted build leaves the previous data readable and unchanged: the build is run as
+ * An interrupted or failing build leaves the previous data readable and unchanged: the build is run as
  * a child process with a test hook that stops it after the new Parquet files are staged,
- * and then it is killed (SIGKILL) or crashes on its own.
+ * and then it is killed (SIGKILL) or crashes on its own; or a reader meets a malformed source line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
@@ -106,5 +106,28 @@ describe('atomic build', () => {
 		expect(staged().length).toBe(1);
 		expect(snapshot(out)).toEqual(before);
 		expect(await readable(out)).toBeGreaterThan(1000);
+	}, 60_000);
+	it('a malformed line in one source file among good ones: the build names file and line, writes nothing, the previous data stay', async () => {
+		const before = snapshot(out);
+		const stagedBefore = staged();
+		// A copy of the raw extracts with one broken row appended to the published figures.
+		const raw = path.join(tmp, 'raw');
+		fs.cpSync(path.join(repo, 'data/raw'), raw, { recursive: true });
+		const csv = path.join(raw, 'published/published_values.csv');
+		const lines = fs.readFileSync(csv, 'utf8').trimEnd().split('\n').length;
+		fs.appendFileSync(csv, '"broken,row with "stray quote,00,2024\n');
+		const res = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', '--seed', '11'], {
+			cwd: repo,
+			env: { ...process.env, ENSAMHET_OUT_DIR: out, ENSAMHET_RAW_DIR: raw },
+			encoding: 'utf8'
+		});
+		expect(res.status).not.toBe(0);
+		expect(res.stderr).toContain(`published/published_values.csv:${lines + 1}:`);
+		expect(res.stderr).toMatch(/text after a closing quote/);
+		// Nothing staged, nothing swapped: it stopped before writing.
+		expect(staged()).toEqual(stagedBefore);
+		expect(snapshot(out)).toEqual(before);
+		expect(await readable(out)).toBeGreaterThan(1000);
+		fs.rmSync(raw, { recursive: true, force: true });
 	}, 60_000);
 });

@@ -31,15 +31,39 @@ export interface LoadProgress {
 	phase: 'download' | 'start' | 'ready';
 }
 
+/**
+ * Decoded size of duckdb-eh.wasm (tests/unit/duckdb-progress.test.ts checks it against the
+ * installed package). Progress must count against it: served brotli-compressed, the response's
+ * Content-Length is the compressed size (~5 MB) while DuckDB counts decoded bytes, so its own
+ * bytesTotal would claim "done" after a seventh of the download.
+ */
+export const DUCKDB_EH_WASM_BYTES = 34_242_586;
+
+/**
+ * DuckDB's worker never settles instantiate() when the wasm cannot be fetched or compiled (its
+ * instantiateStreaming has no catch), so a download that makes no progress for this long is a fault.
+ */
+export const STALL_MS = 15_000;
+
+/** The worker failed to load or died (an uncaught error in it): this engine is gone, start a new one. */
+export class EngineDiedError extends Error {
+	override name = 'EngineDiedError';
+}
+
+/** Progress as a fraction of the decoded wasm, truthful whether or not the file came compressed. */
+export function downloadFraction(bytesLoaded: number, bytesTotal: number): number {
+	return Math.min(0.99, bytesLoaded / Math.max(bytesTotal, DUCKDB_EH_WASM_BYTES));
+}
+
 export interface BrowserDb {
 	conn: AsyncDuckDBConnection;
 	/** Fetches a Parquet file, decodes it to Arrow and creates `table` from it. */
 	loadParquet(url: string, table: string): Promise<void>;
 	query(sql: string): Promise<Record<string, unknown>[]>;
+	/** Stops the worker (a retry starts a fresh one). */
+	terminate(): void;
 }
 
-/** Decoded size of duckdb-eh.wasm (1.32.0), for the progress bar only (Content-Length is the brotli size). */
-const DUCKDB_WASM_BYTES = 34_242_586;
 /** After the module is compiled, DuckDB's instantiate + open normally take well under a second. */
 const START_TIMEOUT_MS = 30_000;
 
@@ -56,24 +80,27 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Reads a clone of the wasm response only to report download progress. */
-async function countBytes(res: Response, onProgress: (p: LoadProgress) => void): Promise<void> {
+async function countBytes(res: Response, onProgress: (p: LoadProgress) => void, onChunk: () => void, onDone: () => void): Promise<void> {
 	const reader = res.body?.getReader();
-	if (!reader) return;
+	if (!reader) return onDone();
 	let loaded = 0, lastReport = 0;
 	try {
 		for (;;) {
 			const { done, value } = await reader.read();
 			if (done) break;
+			onChunk();
 			loaded += value.byteLength;
 			const now = performance.now();
 			if (now - lastReport > 50) {
 				lastReport = now;
-				onProgress({ fraction: Math.min(0.99, loaded / DUCKDB_WASM_BYTES), phase: 'download' });
+				onProgress({ fraction: downloadFraction(loaded, 0), phase: 'download' });
 			}
 		}
 		mark('wasm-downloaded');
 	} catch {
 		// The compile reports a failed download; this is only the progress bar.
+	} finally {
+		onDone();
 	}
 }
 
@@ -86,11 +113,22 @@ async function compileDuckdbWasm(onProgress: (p: LoadProgress) => void): Promise
 	// The response itself goes to compileStreaming (never a re-wrapped stream): only a real HTTP
 	// response lets Chromium cache the compiled code for the next visit. Progress is counted on a
 	// clone of the body.
-	void countBytes(res.clone(), onProgress);
+	// A download that stops (network gone, a server that hangs) would leave the compile pending for
+	// ever: no chunk for STALL_MS is a fault. Once the bytes are all in, only the compile remains.
+	let stallTimer: ReturnType<typeof setTimeout> | undefined;
+	let stall: (err: Error) => void = () => {};
+	const stalled = new Promise<never>((_, reject) => (stall = reject));
+	const arm = () => {
+		clearTimeout(stallTimer);
+		stallTimer = setTimeout(() => stall(new EngineDiedError(`DuckDB wasm: no progress for ${STALL_MS / 1000} s (missing, damaged or the network is gone)`)), STALL_MS);
+	};
+	arm();
+	void countBytes(res.clone(), onProgress, arm, () => clearTimeout(stallTimer));
 	// compileStreaming needs the wasm MIME type; a host that serves another one still works, just
 	// without streaming compilation.
 	const wasmType = (res.headers.get('content-type') ?? '').split(';')[0].trim() === 'application/wasm';
-	const module = wasmType ? await WebAssembly.compileStreaming(res) : await WebAssembly.compile(await res.arrayBuffer());
+	const compiling = wasmType ? WebAssembly.compileStreaming(res) : res.arrayBuffer().then((b) => WebAssembly.compile(b));
+	const module = await Promise.race([compiling, stalled]).finally(() => clearTimeout(stallTimer));
 	mark('wasm-compiled');
 	return module;
 }
@@ -98,7 +136,14 @@ async function compileDuckdbWasm(onProgress: (p: LoadProgress) => void): Promise
 /** Resolves when the worker reports an uncaught error (e.g. its script failed to load): never resolves otherwise. */
 function workerFailure(worker: Worker): Promise<never> {
 	return new Promise((_, reject) =>
-		worker.addEventListener('error', (e) => reject(new Error(`DuckDB worker failed: ${e.message || 'script could not be loaded'}`)), { once: true })
+		worker.addEventListener(
+			'error',
+			(e) => {
+				e.preventDefault();
+				reject(new EngineDiedError(`DuckDB worker failed: ${e.message || 'script could not be loaded'}`));
+			},
+			{ once: true }
+		)
 	);
 }
 
@@ -146,6 +191,9 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 		);
 		const pq = await parquetReady;
 		onProgress({ fraction: 1, phase: 'ready' });
+		// DuckDB-WASM drops its pending requests when its worker dies (they would never settle), so
+		// every call races the worker's failure: a worker that dies mid-query rejects instead.
+		const alive = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);
 		return {
 			conn,
 			async loadParquet(url, table) {
@@ -153,11 +201,14 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 				if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 				const bytes = new Uint8Array(await res.arrayBuffer());
 				const ipc = pq.readParquet(bytes).intoIPCStream();
-				await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+				await alive(conn.insertArrowFromIPCStream(ipc, { name: table, create: true }));
 			},
 			async query(sql) {
-				const result = await conn.query(sql);
+				const result = await alive(conn.query(sql));
 				return result.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+			},
+			terminate() {
+				worker.terminate();
 			}
 		};
 	} catch (err) {

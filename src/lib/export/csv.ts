@@ -11,6 +11,7 @@
 import type { Observation } from '$lib/data/observation';
 import { periodLabel } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
+import { neutraliseFormula } from './formula';
 
 export type CsvVariant = 'standard' | 'excel-sv';
 
@@ -62,10 +63,9 @@ function numberCell(x: number | null | undefined, variant: CsvVariant): string {
 	return variant === 'excel-sv' ? s.replace('.', ',') : s;
 }
 
-/** Quote a field when needed; text starting with = + @ is prefixed with ' so spreadsheets do not run it as a formula. */
+/** Quote a text field when needed; text starting with = + - @ tab or CR is prefixed with ' so spreadsheets do not run it as a formula (./formula). */
 export function csvField(value: string, sep: string): string {
-	let v = value;
-	if (/^[=+@\t\r]/.test(v)) v = `'${v}`;
+	const v = neutraliseFormula(value);
 	if (v.includes(sep) || v.includes('"') || v.includes('\n') || v.includes('\r')) return `"${v.replaceAll('"', '""')}"`;
 	return v;
 }
