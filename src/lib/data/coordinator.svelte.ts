@@ -1,34 +1,36 @@
 /**
- * The coordinator between data and views (as in Mosaic): views hand it Query values; it starts
- * DuckDB-WASM once, lazily, loads the partitions a query needs (each once), runs the SQL and
- * caches results by SQL text, so re-selecting a view costs nothing. Its status is reactive, so
- * the page can show progress while the engine loads.
+ * The browser's engine, as Mosaic's coordinator: views hand it Query values through `run`; it
+ * starts DuckDB-WASM once, lazily, and caches on top of it (engine.ts `cached`: each partition
+ * loaded once, each SQL text answered once), so re-selecting a view costs nothing. Its status is
+ * reactive, so the page can show progress while the engine loads.
  */
 import { base } from '$app/paths';
-import { tableOf, type Query } from './queries';
-import type { BrowserDb, LoadProgress } from './duckdb-browser';
+import { cached, type Engine } from './engine';
+import type { LoadProgress } from './duckdb-browser';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-class Coordinator {
+class Coordinator implements Engine {
 	status = $state<EngineStatus>('idle');
 	progress = $state(0);
 	error = $state<string | null>(null);
-	private db: Promise<BrowserDb> | null = null;
-	private tables = new Map<string, Promise<void>>();
-	private cache = new Map<string, Promise<unknown[]>>();
+	private engine: Promise<Engine> | null = null;
+	private cache = cached({
+		load: async (indicator) => (await this.start()).load(indicator),
+		query: async (sql) => (await this.start()).query(sql)
+	});
 
 	/** Starts the engine (idempotent). Pages call it after first paint or on first interaction. */
-	start(): Promise<BrowserDb> {
-		if (!this.db) {
+	start(): Promise<Engine> {
+		if (!this.engine) {
 			this.status = 'loading';
 			performance.mark('duckdb-start');
-			this.db = import('./duckdb-browser')
-				.then((m) => m.openBrowserDb((p: LoadProgress) => (this.progress = p.fraction)))
-				.then((db) => {
+			this.engine = import('./duckdb-browser')
+				.then(async (m) => m.browserEngine(await m.openBrowserDb((p: LoadProgress) => (this.progress = p.fraction)), (id) => `${base}/data/indicators/${id}.parquet`))
+				.then((engine) => {
 					this.status = 'ready';
 					performance.mark('duckdb-ready');
-					return db;
+					return engine;
 				})
 				.catch((err: unknown) => {
 					this.status = 'error';
@@ -36,32 +38,15 @@ class Coordinator {
 					throw err;
 				});
 		}
-		return this.db;
+		return this.engine;
 	}
 
-	private ensureTable(db: BrowserDb, indicator: string): Promise<void> {
-		let p = this.tables.get(indicator);
-		if (!p) {
-			p = db.loadParquet(`${base}/data/indicators/${indicator}.parquet`, tableOf(indicator));
-			this.tables.set(indicator, p);
-			// A failed load (network hiccup) must not stay cached: the next query tries again.
-			p.catch(() => this.tables.delete(indicator));
-		}
-		return p;
+	load(indicator: string): Promise<void> {
+		return this.cache.load(indicator);
 	}
 
-	async query<Row>(q: Query<Row>): Promise<Row[]> {
-		let p = this.cache.get(q.sql) as Promise<Row[]> | undefined;
-		if (!p) {
-			p = (async () => {
-				const db = await this.start();
-				await Promise.all(q.indicators.map((id) => this.ensureTable(db, id)));
-				return (await db.query(q.sql)).map(q.map);
-			})();
-			this.cache.set(q.sql, p);
-			p.catch(() => this.cache.delete(q.sql));
-		}
-		return p;
+	query(sql: string): Promise<Record<string, unknown>[]> {
+		return this.cache.query(sql);
 	}
 }
 

@@ -13,6 +13,8 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import type { Engine } from './engine';
+import { tableOf } from './sql';
 
 export interface LoadProgress {
 	/** 0…1 over both wasm downloads. */
@@ -68,5 +70,13 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 			const result = await conn.query(sql);
 			return result.toArray().map((row) => row.toJSON() as Record<string, unknown>);
 		}
+	};
+}
+
+/** The browser's `Engine`: an indicator's partition is fetched from `partitionUrl(indicator)`. */
+export function browserEngine(db: BrowserDb, partitionUrl: (indicator: string) => string): Engine {
+	return {
+		load: (indicator) => db.loadParquet(partitionUrl(indicator), tableOf(indicator)),
+		query: (sql) => db.query(sql)
 	};
 }

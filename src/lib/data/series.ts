@@ -36,3 +36,13 @@ export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: re
 	for (let i = 0; i < next.length; i++) if (key(prev[i]) !== key(next[i])) return next;
 	return prev;
 }
+
+/**
+ * The nation's rows to draw behind a region's line: the same kind of period as the region's
+ * (pooled windows against pooled windows, single years against single years), so the two lines
+ * compare like with like.
+ */
+export function benchmarkSeries(region: readonly ObservationRow[], nation: readonly ObservationRow[]): ObservationRow[] {
+	const pooled = region.some((r) => r.period_start !== r.period_end);
+	return nation.filter((r) => (r.period_start !== r.period_end) === pooled);
+}

@@ -36,6 +36,7 @@ const sv = {
 	group: 'Grupp',
 	region: 'Region',
 	nation: 'Riket',
+	all: 'Alla',
 	notFound: 'Sidan finns inte',
 	trendTitle: 'Utveckling över tid',
 	footer: 'Ensamhetsmonitorn följer upp indikatorerna i Folkhälsomyndighetens strategi ”Tillsammans – för god gemenskap i hela befolkningen”.'
@@ -76,6 +77,7 @@ const en: typeof sv = {
 	group: 'Group',
 	region: 'Region',
 	nation: 'Sweden',
+	all: 'All',
 	notFound: 'Page not found',
 	trendTitle: 'Trend over time',
 	footer: 'The Loneliness Monitor follows the indicators of the Public Health Agency of Sweden’s strategy “Together – for good community in the whole population”.'

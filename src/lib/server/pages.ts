@@ -2,7 +2,8 @@
 import type { IndicatorMeta, SourceMeta } from '$lib/data/catalog';
 import { nationalSeriesQuery, type ObservationRow } from '$lib/data/queries';
 import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
-import { readDataJson, runQuery } from './db';
+import { run } from '$lib/data/engine';
+import { nodeEngine, readDataJson } from './db';
 import { renderSvg } from './render';
 import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
 
@@ -24,7 +25,7 @@ export interface Tile {
 }
 
 export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Tile[]> {
-	const rows = await runQuery(nationalSeriesQuery(list.map((i) => i.id)));
+	const rows = await run(nodeEngine, nationalSeriesQuery(list.map((i) => i.id)));
 	const byIndicator = groupBy(rows, (r) => r.indicator_id);
 	return list.map((indicator) => {
 		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);

@@ -5,8 +5,7 @@
  */
 import type { ObservationRow } from '$lib/data/queries';
 import type { Polarity } from '$lib/data/catalog';
-import { compareToBenchmark, type ComparisonResult, type Level } from '$lib/stats';
-import type { Outcome } from '$lib/charts/palette';
+import { compareToBenchmark, type ComparisonOutcome as Outcome, type Level } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 
 export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level): Record<string, Outcome> {
@@ -14,10 +13,6 @@ export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polari
 	const out: Record<string, Outcome> = {};
 	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level }).outcome;
 	return out;
-}
-
-export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level): ComparisonResult {
-	return compareToBenchmark(region, nation, { polarity, level });
 }
 
 export function outcomeLabels(lang: Lang): Record<Outcome, string> {

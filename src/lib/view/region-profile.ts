@@ -2,10 +2,12 @@
  * A region's profile against the nation: for each indicator, the region's latest estimate, the
  * nation's estimate for the SAME period (pooled windows are compared only with the same window),
  * the comparison at 95 % and 99.8 %, change since the baseline, where the region sits among all
- * counties, and a plain sentence. Pure: the region page and its tests call it with query rows.
+ * counties, and a plain sentence. `regionProfile` runs the one query (through any engine) and
+ * builds the page's rows; `profileRow` is pure, for tests with hand-made rows.
  */
-import type { IndicatorMeta, Polarity } from '$lib/data/catalog';
-import type { ObservationRow } from '$lib/data/queries';
+import type { IndicatorMeta, Polarity, RegionMeta } from '$lib/data/catalog';
+import { run, type Engine } from '$lib/data/engine';
+import { regionProfileQuery, type ObservationRow } from '$lib/data/queries';
 import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type TrendResult } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 import { subjectName } from './outcomes';
@@ -80,3 +82,59 @@ export function similarRegions(target: string, latestByRegion: Map<string, Map<s
 }
 
 export { NO_VALUE };
+
+export interface RegionProfile {
+	rows: ProfileRow[];
+	/** Counties in the same NUTS2 area. */
+	sameArea: string[];
+	/** The closest profiles outside the same area. */
+	similar: string[];
+	/** The rows the profile was built from (sources, exports). */
+	observations: ObservationRow[];
+}
+
+/**
+ * A region's profile from ONE query (every county's and the nation's totals, the same query for
+ * every region): each indicator's row with the spread of all counties in the region's latest
+ * period, and the counties most alike on those latest values.
+ */
+export async function regionProfile(engine: Engine, indicators: readonly IndicatorMeta[], regions: readonly RegionMeta[], code: string): Promise<RegionProfile> {
+	const region = regions.find((r) => r.code === code);
+	if (!region) throw new Error(`unknown region "${code}"`);
+	const all = await run(engine, regionProfileQuery({ indicators: indicators.map((i) => i.id), sex: 'T' }));
+	const byIndicator = new Map(indicators.map((i) => [i.id, all.filter((r) => r.indicator_id === i.id)]));
+	const rows = indicators.map((ind) => {
+		const own = byIndicator.get(ind.id)!;
+		const mine = own.filter((r) => r.region_code === code || r.region_code === '00');
+		const estimate = mine.filter((r) => r.region_code === code && (r.value !== null || r.status !== null)).at(-1);
+		const samePeriod = estimate ? own.filter((r) => r.period_start === estimate.period_start && r.period_end === estimate.period_end) : [];
+		return profileRow(ind, code, region.name, mine, samePeriod);
+	});
+	// Similar counties: each county's value in the period of this region's latest estimate.
+	const latest = new Map<string, Map<string, number>>();
+	for (const p of rows) {
+		const e = p.estimate;
+		if (!e) continue;
+		for (const r of byIndicator.get(p.indicator.id)!)
+			if (r.value !== null && r.period_start === e.period_start && r.period_end === e.period_end)
+				(latest.get(r.region_code) ?? latest.set(r.region_code, new Map()).get(r.region_code)!).set(p.indicator.id, r.value);
+	}
+	const sameArea = regions.filter((r) => r.level === 'county' && r.code !== code && r.nuts2 && r.nuts2 === region.nuts2).map((r) => r.code);
+	const similar = code === '00' ? [] : similarRegions(code, latest).filter((c) => !sameArea.includes(c));
+	return { rows, sameArea, similar, observations: all.filter((r) => r.region_code === code || r.region_code === '00') };
+}
+
+/** The spine chart's rows: indicators with a spread and a national value, better to the right. */
+export function spineRows(rows: readonly ProfileRow[], lang: Lang) {
+	return rows
+		.filter((p) => p.spread && p.benchmark?.value != null)
+		.map((p) => ({
+			id: p.indicator.id,
+			label: p.indicator.short[lang],
+			nation: p.benchmark!.value!,
+			value: p.estimate?.value ?? null,
+			...p.spread!,
+			orientation: p.indicator.polarity === 'higher-is-worse' ? (-1 as const) : (1 as const),
+			outcome: p.at95.outcome
+		}));
+}
