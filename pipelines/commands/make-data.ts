@@ -18,7 +18,6 @@
  * pause-after-parquet | crash-after-parquet stops the run after the Parquet files are staged.
  */
 import { writeDatapackage } from '../write/datapackage.ts';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Observation } from '../../src/lib/data/observation.ts';
@@ -34,6 +33,7 @@ import { loadObservations, writeObservationParquet, writeRecordsParquet } from '
 import { cellKey, makeChecker } from '../check/validate.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
 import { DEFAULT_SEED, generate } from '../generate/generate.ts';
+import { sha256File } from '../sha256.ts';
 
 export interface MakeDataOptions {
 	catalogDir?: string;
@@ -223,9 +223,6 @@ function display(f: string): string {
 	return r.startsWith('..') ? f : r;
 }
 
-function sha256File(file: string): string {
-	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 function writeJson(file: string, value: unknown): void {
 	fs.writeFileSync(file, JSON.stringify(value) + '\n');

@@ -3,6 +3,7 @@
  * as pooled windows (for comparison with counties); a trend line shows single years where the
  * source has them, and pooled windows only when that is all there is.
  */
+import { OBSERVATION_COLUMNS } from './observation';
 import type { ObservationRow } from './queries';
 
 export function preferSingleYears(rows: readonly ObservationRow[]): ObservationRow[] {
@@ -32,7 +33,7 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
  */
 export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: readonly ObservationRow[]): readonly ObservationRow[] {
 	if (!prev || prev.length !== next.length) return next;
-	const key = (r: ObservationRow) => `${r.indicator_id}|${r.region_code}|${r.period_start}|${r.period_end}|${r.sex}|${r.group_dim}|${r.group_code}|${r.value}|${r.ci_low}|${r.ci_high}|${r.n}|${r.status}|${r.is_demo}`;
+	const key = (r: ObservationRow) => OBSERVATION_COLUMNS.map((c) => r[c]).join('|');
 	for (let i = 0; i < next.length; i++) if (key(prev[i]) !== key(next[i])) return next;
 	return prev;
 }

@@ -1,0 +1,79 @@
+/**
+ * The import rule, checked on every file: no module imports from a layer above it.
+ *   stats  ← pure statistics: never view, charts, data, components, server
+ *   data   ← engines, queries, schema: never view, charts, components, server
+ *   view   ← what a page shows: never charts, components, server
+ *   charts ← drawing: never view, components, server
+ *   src/lib never imports pipelines/ or bench/; pipelines import src/ only for types, or from
+ *   the shared definitions (the observation schema, the quoting helper).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+	return fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && /\.(ts|svelte)$/.test(d.name))
+		.map((d) => path.relative(root, path.join(d.parentPath, d.name)));
+}
+
+interface Import {
+	target: string;
+	typeOnly: boolean;
+}
+
+/** Every import/export-from/dynamic import of a file, resolved to a repo-relative path. */
+export function importsOf(file: string, text = fs.readFileSync(path.join(root, file), 'utf8')): Import[] {
+	const out: Import[] = [];
+	const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+	for (const m of text.matchAll(re)) {
+		const spec = m[3] ?? m[4];
+		const typeOnly = Boolean(m[2]);
+		let target: string;
+		if (spec.startsWith('$lib/')) target = path.join('src/lib', spec.slice(5));
+		else if (spec.startsWith('.')) target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec));
+		else continue;
+		out.push({ target: target.replace(/\.(ts|js)$/, ''), typeOnly });
+	}
+	return out;
+}
+
+const under = (p: string, dir: string) => p === dir || p.startsWith(dir + '/');
+
+const RULES: [layer: string, forbidden: string[]][] = [
+	['src/lib/stats', ['src/lib/view', 'src/lib/charts', 'src/lib/data', 'src/lib/components', 'src/lib/server', 'src/routes']],
+	['src/lib/data', ['src/lib/view', 'src/lib/charts', 'src/lib/components', 'src/lib/server', 'src/routes']],
+	['src/lib/view', ['src/lib/charts', 'src/lib/components', 'src/lib/server', 'src/routes']],
+	['src/lib/charts', ['src/lib/view', 'src/lib/components', 'src/lib/server', 'src/routes']],
+	['src/lib', ['pipelines', 'bench', 'scripts']]
+];
+const SHARED_WITH_PIPELINES = ['src/lib/data/observation', 'src/lib/data/sql'];
+
+function violations(): string[] {
+	const bad: string[] = [];
+	for (const [layer, forbidden] of RULES)
+		for (const f of files(layer))
+			for (const i of importsOf(f)) if (forbidden.some((d) => under(i.target, d))) bad.push(`${f} imports ${i.target}`);
+	for (const dir of ['pipelines', 'bench'])
+		for (const f of files(dir))
+			for (const i of importsOf(f))
+				if (under(i.target, 'src') && !i.typeOnly && !SHARED_WITH_PIPELINES.includes(i.target)) bad.push(`${f} imports ${i.target} (only types or shared definitions)`);
+	return bad;
+}
+
+describe('import layers', () => {
+	it('no file imports from a layer above it', () => {
+		expect(violations()).toEqual([]);
+	});
+
+	it('the checker sees imports (it would catch a violation)', () => {
+		expect(importsOf('src/lib/stats/x.ts', "import { trendFigure } from '$lib/charts/trend';")).toEqual([{ target: 'src/lib/charts/trend', typeOnly: false }]);
+		expect(importsOf('src/lib/view/x.ts', "import type { Outcome } from '../charts/palette';")).toEqual([{ target: 'src/lib/charts/palette', typeOnly: true }]);
+		expect(importsOf('pipelines/write/x.ts', "const m = await import('../../src/lib/server/db.ts');")).toEqual([{ target: 'src/lib/server/db', typeOnly: false }]);
+		// and the real tree has the imports it should: view → data, pipelines → schema
+		expect(importsOf('src/lib/view/indicator-data.ts').map((i) => i.target)).toContain('src/lib/data/engine');
+		expect(importsOf('pipelines/write/parquet.ts').map((i) => i.target)).toContain('src/lib/data/observation');
+	});
+});
