@@ -124,8 +124,8 @@ export async function regionProfile(engine: Engine, indicators: readonly Indicat
 	return { rows, sameArea, similar, observations: all.filter((r) => r.region_code === code || r.region_code === '00') };
 }
 
-/** The spine chart's rows: indicators with a spread and a national value, better to the right. */
-export function spineRows(rows: readonly ProfileRow[], lang: Lang) {
+/** The spine chart's rows: indicators with a spread and a national value, better to the right, outcomes at `level`. */
+export function spineRows(rows: readonly ProfileRow[], lang: Lang, level: '95' | '99.8' = '95') {
 	return rows
 		.filter((p) => p.spread && p.benchmark?.value != null)
 		.map((p) => ({
@@ -135,6 +135,6 @@ export function spineRows(rows: readonly ProfileRow[], lang: Lang) {
 			value: p.estimate?.value ?? null,
 			...p.spread!,
 			orientation: p.indicator.polarity === 'higher-is-worse' ? (-1 as const) : (1 as const),
-			outcome: p.at95.outcome
+			outcome: (level === '95' ? p.at95 : p.at998).outcome
 		}));
 }

@@ -22,7 +22,7 @@ export async function load({ params }) {
 	return {
 		lang,
 		region,
-		regions: regions.map((r) => ({ code: r.code, name: r.name, nuts2: r.nuts2 ?? null })),
+		regions: regions.map((r) => ({ code: r.code, name: r.name, level: r.level, nuts2: r.nuts2 ?? null })),
 		profile,
 		sameArea: p.sameArea,
 		similar: p.similar,
