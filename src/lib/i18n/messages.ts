@@ -1,4 +1,9 @@
-/** Interface texts, Swedish first. Keys are grouped by page; every key exists in both languages. */
+/**
+ * Interface texts, Swedish first; every key exists in both languages (the English object is typed
+ * by the Swedish one). Texts shared by several pages come first, then one group per page
+ * (`indicatorPage`, `regionPage`, `subgoalPage`, `overviewPage`); texts with numbers or names in
+ * them are functions, so the word order can differ between the languages.
+ */
 import type { Lang } from './format';
 
 const sv = {
@@ -39,7 +44,69 @@ const sv = {
 	all: 'Alla',
 	notFound: 'Sidan finns inte',
 	trendTitle: 'Utveckling över tid',
-	footer: 'Ensamhetsmonitorn följer upp indikatorerna i Folkhälsomyndighetens strategi ”Tillsammans – för god gemenskap i hela befolkningen”.'
+	footer: 'Ensamhetsmonitorn följer upp indikatorerna i Folkhälsomyndighetens strategi ”Tillsammans – för god gemenskap i hela befolkningen”.',
+	indicatorPage: {
+		about: 'Om indikatorn',
+		question: 'Fråga',
+		seriesBreak: 'Seriebrott',
+		chooseView: 'Välj vy',
+		sex: 'Kön',
+		sexes: { T: 'Alla', K: 'Kvinnor', M: 'Män' },
+		group: 'Grupp',
+		periodGroups: 'Period (grupper)',
+		periodCounties: 'Period (län)',
+		highlightCounty: 'Markera län',
+		none: 'Inget',
+		level: 'Konfidensnivå',
+		levelText: (level: '95' | '99.8'): string => (level === '95' ? '95' : '99,8'),
+		badParam: (value: string, param: string) => `Värdet ”${value}” för ${param} finns inte för den här indikatorn. Sidan visar standardvalet i stället.`,
+		queryFailed: 'Vyn kunde inte uppdateras. Diagrammen visar de förberäknade värdena för standardvyn.',
+		perCent: 'andel i procent',
+		dashedNation: 'streckad linje: riket',
+		dashedAll: 'streckad linje: alla',
+		byGroup: (group: string) => `Efter ${group.toLowerCase()}`,
+		countiesTitle: 'Län jämfört med riket',
+		comparedAt: (level: string) => `jämförelse på ${level} %-nivån`,
+		showing: (parts: string[]) => `Visar: ${parts.join(', ')}.`,
+		countiesPeriod: (period: string) => `län ${period}`,
+		highlighted: (name: string) => `markerat: ${name}`,
+		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Högst: ${hi} ${hiValue}; lägst: ${lo} ${loValue}.`,
+		gapNotAssessable: (hi: string, lo: string) => `Skillnaden mellan ${hi} och ${lo} kan inte bedömas (konfidensintervall saknas).`,
+		gap: (hi: string, lo: string, diff: string, level: string, ciLow: string, ciHigh: string) => `Skillnad mellan ${hi} och ${lo}: ${diff} procentenheter (${level} % KI ${ciLow}–${ciHigh})`,
+		gapRatio: (ratio: string, ciLow: string, ciHigh: string) => `; ${ratio} gånger så hög (${ciLow}–${ciHigh})`,
+		gapNotClear: ' Skillnaden är inte säkerställd.',
+		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
+			`${better} län ${judged ? 'bättre' : 'lägre'} än riket, ${worse} ${judged ? 'sämre' : 'högre'}, ${similar} utan säker skillnad (${level} %).`
+	},
+	regionPage: {
+		levelMissing: (raw: string) => `Konfidensnivån ”${raw}” finns inte; sidan visar 95 %.`,
+		leadNation: 'Riket: senaste värdet för varje indikator. Välj ett län för att jämföra det med riket.',
+		leadCounty: 'Länets värden jämförda med riket för samma period.',
+		chooseCountyAndLevel: 'Välj län och nivå',
+		county: 'Län',
+		level: 'Konfidensnivå',
+		spineTitle: 'Länet jämfört med riket',
+		spineSubtitle: 'Varje indikator: länets senaste värde mot riket för samma period. Grått fält: alla län (mörkare: mittersta hälften). Bättre till höger.',
+		spineSummary: (region: string, better: number, worse: number, similar: number, notCompared: number, level: '95' | '99.8') =>
+			`${region}: ${better} indikatorer bättre än riket, ${worse} sämre, ${similar} utan säker skillnad, ${notCompared} ej jämförda (${level === '95' ? '95' : '99,8'} %).`,
+		allIndicators: 'Alla indikatorer',
+		comparison: 'Jämförelse',
+		trend: 'Trend (99,8 %)',
+		changeSince: 'Förändring sedan 2024',
+		summary: 'Sammanfattning',
+		comparable: 'Jämförbara län',
+		sameArea: 'samma riksområde',
+		similarValues: 'liknande värden',
+		chooseCounty: 'Välj län'
+	},
+	subgoalPage: {
+		trends: 'Utveckling i riket',
+		seriesBreak: (year: number) => `Seriebrott ${year}.`
+	},
+	overviewPage: {
+		featuredSubtitle: 'Riket, alla, andel i procent',
+		valueIn: (name: string, value: string, period: string) => `${name}: ${value} år ${period}.`
+	}
 };
 
 const en: typeof sv = {
@@ -80,7 +147,69 @@ const en: typeof sv = {
 	all: 'All',
 	notFound: 'Page not found',
 	trendTitle: 'Trend over time',
-	footer: 'The Loneliness Monitor follows the indicators of the Public Health Agency of Sweden’s strategy “Together – for good community in the whole population”.'
+	footer: 'The Loneliness Monitor follows the indicators of the Public Health Agency of Sweden’s strategy “Together – for good community in the whole population”.',
+	indicatorPage: {
+		about: 'About the indicator',
+		question: 'Question',
+		seriesBreak: 'Series break',
+		chooseView: 'Choose view',
+		sex: 'Sex',
+		sexes: { T: 'Everyone', K: 'Women', M: 'Men' },
+		group: 'Group',
+		periodGroups: 'Period (groups)',
+		periodCounties: 'Period (counties)',
+		highlightCounty: 'Highlight county',
+		none: 'None',
+		level: 'Confidence level',
+		levelText: (level: '95' | '99.8') => level,
+		badParam: (value: string, param: string) => `The value “${value}” for ${param} does not exist for this indicator. The page shows the default instead.`,
+		queryFailed: 'The view could not be updated. The charts show the precomputed values of the default view.',
+		perCent: 'per cent',
+		dashedNation: 'dashed line: Sweden',
+		dashedAll: 'dashed line: everyone',
+		byGroup: (group: string) => `By ${group.toLowerCase()}`,
+		countiesTitle: 'Counties compared with Sweden',
+		comparedAt: (level: string) => `compared at the ${level}% level`,
+		showing: (parts: string[]) => `Showing: ${parts.join(', ')}.`,
+		countiesPeriod: (period: string) => `counties ${period}`,
+		highlighted: (name: string) => `highlighted: ${name}`,
+		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Highest: ${hi} ${hiValue}; lowest: ${lo} ${loValue}.`,
+		gapNotAssessable: (hi: string, lo: string) => `The gap between ${hi} and ${lo} cannot be assessed (no confidence intervals).`,
+		gap: (hi: string, lo: string, diff: string, level: string, ciLow: string, ciHigh: string) => `Gap between ${hi} and ${lo}: ${diff} percentage points (${level}% CI ${ciLow}–${ciHigh})`,
+		gapRatio: (ratio: string, ciLow: string, ciHigh: string) => `; ${ratio} times as high (${ciLow}–${ciHigh})`,
+		gapNotClear: ' The gap is not statistically clear.',
+		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
+			`${better} counties ${judged ? 'better' : 'lower'} than Sweden, ${worse} ${judged ? 'worse' : 'higher'}, ${similar} without a clear difference (${level}%).`
+	},
+	regionPage: {
+		levelMissing: (raw: string) => `The confidence level “${raw}” does not exist; the page shows 95%.`,
+		leadNation: 'Sweden: the latest value of each indicator. Choose a county to compare it with Sweden.',
+		leadCounty: 'The county’s values compared with Sweden for the same period.',
+		chooseCountyAndLevel: 'Choose county and level',
+		county: 'County',
+		level: 'Confidence level',
+		spineTitle: 'The county compared with Sweden',
+		spineSubtitle: 'Each indicator: the county’s latest value against Sweden for the same period. Grey bar: all counties (darker: the middle half). Better to the right.',
+		spineSummary: (region: string, better: number, worse: number, similar: number, notCompared: number, level: '95' | '99.8') =>
+			`${region}: ${better} indicators better than Sweden, ${worse} worse, ${similar} without a clear difference, ${notCompared} not compared (${level}%).`,
+		allIndicators: 'All indicators',
+		comparison: 'Comparison',
+		trend: 'Trend (99.8%)',
+		changeSince: 'Change since 2024',
+		summary: 'Summary',
+		comparable: 'Comparable counties',
+		sameArea: 'same NUTS 2 area',
+		similarValues: 'similar values',
+		chooseCounty: 'Choose a county'
+	},
+	subgoalPage: {
+		trends: 'Trends in Sweden',
+		seriesBreak: (year: number) => `Series break ${year}.`
+	},
+	overviewPage: {
+		featuredSubtitle: 'Sweden, everyone, per cent',
+		valueIn: (name: string, value: string, period: string) => `${name}: ${value} in ${period}.`
+	}
 };
 
 export type Messages = typeof sv;

@@ -9,7 +9,7 @@ import type { IndicatorMeta } from '$lib/data/catalog';
 import type { Observation } from '$lib/data/observation';
 import { indicatorViewQuery, partOf, type ViewKey } from '$lib/data/queries';
 import { benchmarkSeries, preferSingleYears } from '$lib/data/series';
-import type { ComparisonOutcome } from '$lib/stats';
+import { gap, type ComparisonOutcome, type Level } from '$lib/stats';
 import { parsePeriodKey, type IndicatorView } from './indicator-state';
 import { countyOutcomes } from './outcomes';
 
@@ -49,6 +49,26 @@ export async function indicatorData(engine: Engine, indicator: Pick<IndicatorMet
 		benchmark: view.region ? benchmarkSeries(line, partOf(result, 'nation')) : null,
 		groups: partOf(result, 'groups'),
 		counties,
-		outcomes: countyOutcomes(counties, indicator.polarity, view.level === '99.8' ? 0.998 : 0.95)
+		outcomes: countyOutcomes(counties, indicator.polarity, levelOf(view))
 	};
 }
+
+/**
+ * The gap the strategy cares about: the highest and the lowest group, as a difference and a ratio
+ * with CIs (disjoint groups are independent samples, so the z-based gap applies).
+ */
+export function extremeGroups(groups: readonly Observation[], level: Level) {
+	const shown = groups.filter((r) => r.group_dim !== 'total' && r.value !== null).sort((a, b) => b.value! - a.value!);
+	if (shown.length < 2) return null;
+	const hi = shown[0], lo = shown.at(-1)!;
+	return { hi, lo, result: gap(hi, lo, level) };
+}
+
+/** How many counties are better, worse or without a clear difference (higher/lower when the indicator is not judged). */
+export function countyCounts(outcomes: Record<string, ComparisonOutcome>, polarity: IndicatorMeta['polarity']) {
+	const count = (o: ComparisonOutcome) => Object.values(outcomes).filter((x) => x === o).length;
+	const judged = polarity !== 'no-judgement';
+	return { better: count(judged ? 'better' : 'lower'), worse: count(judged ? 'worse' : 'higher'), similar: count('similar'), judged };
+}
+
+export const levelOf = (view: Pick<IndicatorView, 'level'>): Level => (view.level === '99.8' ? 0.998 : 0.95);
