@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '$lib/data/queries';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import { periodLabel } from '$lib/data/observation';
+import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
 import { INK, MUTED, SERIES } from './palette';
 
@@ -24,7 +25,8 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 	const label = (r: ObservationRow) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code));
 	const sorted = [...groups].sort((a, b) => order.indexOf(a.group_code) - order.indexOf(b.group_code));
 	const shown = sorted.filter((r) => r.value !== null);
-	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0), total?.value ?? 0);
+	const xDomain = groupsXDomain([...shown.flatMap((r) => [r.value!, r.ci_low ?? r.value!, r.ci_high ?? r.value!]), ...(total?.value != null ? [total.value] : [])]);
+	const fromZero = xDomain[0] === 0;
 	const fmt = (v: number | null) => formatPercent(v, opts.lang);
 	return Plot.plot({
 		document,
@@ -32,7 +34,7 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 		height: 40 + 34 * Math.max(1, sorted.length),
 		marginLeft: Math.min(170, Math.round((opts.width ?? 640) * 0.4)),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
+		x: { domain: xDomain, grid: true, label: fromZero ? '%' : opts.lang === 'sv' ? `% (axeln börjar vid ${xDomain[0]})` : `% (axis starts at ${xDomain[0]})`, tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: sorted.map(label), label: null },
 		marks: [
 			...(total?.value != null
@@ -44,10 +46,23 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: label, x1: 'ci_low', x2: 'ci_high', stroke: SERIES, strokeWidth: 3, strokeOpacity: 0.45 }),
 			Plot.dot(shown, {
 				y: label, x: 'value', r: 5, fill: SERIES, stroke: 'white',
-				title: (r: ObservationRow) => `${label(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}`,
+				title: (r: ObservationRow) => `${label(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''}`,
 				render: annotate(shown, (r) => ({ group: r.group_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n, demo: String(r.is_demo) }))
 			}),
-			Plot.ruleX([0], { stroke: INK })
+			...(fromZero ? [Plot.ruleX([0], { stroke: INK })] : [])
 		]
 	});
+}
+
+/**
+ * Dots and intervals encode position, not length, so the axis need not start at 0: it does when
+ * the smallest value is near 0 (within a quarter of the largest), and otherwise fits the data,
+ * so that groups are not squeezed against one edge. The axis label then says where it starts.
+ */
+export function groupsXDomain(values: readonly number[]): [number, number] {
+	const hi = Math.max(10, ...values);
+	const lo = values.length ? Math.min(...values) : 0;
+	const top = Math.ceil((hi * 1.05) / 5) * 5;
+	if (lo <= hi * 0.25) return [0, top];
+	return [Math.floor((lo - (hi - lo) * 0.1) / 5) * 5, top];
 }

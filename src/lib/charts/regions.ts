@@ -5,9 +5,12 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '$lib/data/queries';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import { periodLabel } from '$lib/data/observation';
+import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
-import { INK, MUTED, OUTCOME_COLOR, OUTCOME_SYMBOL, type Outcome } from './palette';
+import type { Polarity } from '$lib/data/catalog';
+import { inferPolarity, markColor, outcomeScales } from './outcome-key';
+import { INK, MUTED, type Outcome } from './palette';
 
 export interface RegionsOptions {
 	lang: Lang;
@@ -17,6 +20,8 @@ export interface RegionsOptions {
 	benchmarkLabel: string;
 	highlight?: string;
 	width?: number;
+	/** The indicator's direction: which outcomes the legend lists (inferred from the outcomes if absent). */
+	polarity?: Polarity;
 }
 
 export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOptions, document: Document): SVGSVGElement | HTMLElement {
@@ -28,7 +33,7 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 	const outcome = (r: ObservationRow): Outcome => opts.outcomes[r.region_code] ?? 'not-compared';
 	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0));
 	const fmt = (v: number | null) => formatPercent(v, opts.lang);
-	const used = [...new Set(shown.map(outcome))];
+	const polarity = opts.polarity ?? inferPolarity(Object.values(opts.outcomes));
 	return Plot.plot({
 		document,
 		width: opts.width ?? 520,
@@ -37,8 +42,7 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: [...shown.map(name), ...missing.map((r) => `${name(r)} (${r.status ?? '..'})`)], label: null },
-		color: { domain: used, range: used.map((o) => OUTCOME_COLOR[o]), tickFormat: (o: Outcome) => opts.outcomeLabels[o], legend: used.length > 0 },
-		symbol: { domain: used, range: used.map((o) => OUTCOME_SYMBOL[o]) },
+		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [
 			...(nation?.value != null
 				? [
@@ -46,11 +50,12 @@ export function regionsFigure(rows: readonly ObservationRow[], opts: RegionsOpti
 						Plot.text([`${opts.benchmarkLabel} ${fmt(nation.value)}`], { x: nation.value, frameAnchor: 'top', dy: -2, dx: 4, textAnchor: 'start', fill: MUTED, fontSize: 11 })
 					]
 				: []),
-			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: name, x1: 'ci_low', x2: 'ci_high', stroke: (r: ObservationRow) => OUTCOME_COLOR[outcome(r)], strokeOpacity: 0.5, strokeWidth: 2 }),
+			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: name, x1: 'ci_low', x2: 'ci_high', stroke: (r: ObservationRow) => markColor(outcome(r)), strokeOpacity: 0.5, strokeWidth: 2 }),
 			...(opts.highlight ? [Plot.ruleY(shown.filter((r) => r.region_code === opts.highlight), { y: name, stroke: '#F0C808', strokeWidth: 18, strokeOpacity: 0.35 })] : []),
 			Plot.dot(shown, {
-				y: name, x: 'value', r: 5, fill: (r: ObservationRow) => outcome(r), symbol: (r: ObservationRow) => outcome(r), stroke: 'white', strokeWidth: 0.8,
-				title: (r: ObservationRow) => `${name(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
+				// One function for fill, stroke and symbol: Plot's legend then draws the marks' own shapes.
+				y: name, x: 'value', r: 5, fill: outcome, stroke: outcome, symbol: outcome, strokeWidth: 1.5,
+				title: (r: ObservationRow) => `${name(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''} — ${opts.outcomeLabels[outcome(r)]}`,
 				render: annotate(shown, (r) => ({ region: r.region_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, outcome: outcome(r), demo: String(r.is_demo) }))
 			}),
 			Plot.ruleX([0], { stroke: INK })

@@ -7,7 +7,12 @@ import * as Plot from '@observablehq/plot';
 import type { ObservationRow } from '$lib/data/queries';
 import type { Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
-import { INK, MUTED, OUTCOME_COLOR, OUTCOME_SYMBOL, type Outcome } from './palette';
+import type { Polarity } from '$lib/data/catalog';
+import { inferPolarity, outcomeScales } from './outcome-key';
+import { INK, MUTED, type Outcome } from './palette';
+
+const BAND_ALL = '#DADADA';
+const BAND_MIDDLE = '#A8A8A8';
 
 export interface SpineRow {
 	id: string;
@@ -28,6 +33,8 @@ export interface SpineOptions {
 	spine: SpineRow[];
 	outcomeLabels: Record<Outcome, string>;
 	width?: number;
+	/** Which outcomes the legend lists; a profile mixes directions, so 'higher-is-better' unless all are neutral. */
+	polarity?: Polarity;
 }
 
 export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions, document: Document): SVGSVGElement | HTMLElement {
@@ -40,9 +47,9 @@ export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions
 		return { ...s, lo: a, hi: b, qlo: c, qhi: d, x: s.value === null ? null : pos(s.value) };
 	});
 	const withValue = scaled.filter((s) => s.x !== null);
-	const used = [...new Set(withValue.map((s) => s.outcome))];
+	const polarity = opts.polarity ?? inferPolarity(opts.spine.map((s) => s.outcome));
 	const sv = opts.lang === 'sv';
-	return Plot.plot({
+	const figure = Plot.plot({
 		document,
 		width: opts.width ?? 640,
 		height: 60 + 30 * Math.max(1, scaled.length),
@@ -50,18 +57,41 @@ export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [-1.1, 1.1], ticks: [], label: sv ? '← sämre än riket · bättre än riket →' : '← worse than Sweden · better than Sweden →', labelAnchor: 'center' },
 		y: { domain: scaled.map((s) => s.label), label: null },
-		color: { domain: used, range: used.map((o) => OUTCOME_COLOR[o]), tickFormat: (o: Outcome) => opts.outcomeLabels[o], legend: used.length > 0 },
-		symbol: { domain: used, range: used.map((o) => OUTCOME_SYMBOL[o]) },
+		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [
-			Plot.barX(scaled, { y: 'label', x1: 'lo', x2: 'hi', fill: '#DADADA', insetTop: 6, insetBottom: 6 }),
-			Plot.barX(scaled, { y: 'label', x1: 'qlo', x2: 'qhi', fill: '#A8A8A8', insetTop: 6, insetBottom: 6 }),
+			Plot.barX(scaled, { y: 'label', x1: 'lo', x2: 'hi', fill: BAND_ALL, insetTop: 6, insetBottom: 6 }),
+			Plot.barX(scaled, { y: 'label', x1: 'qlo', x2: 'qhi', fill: BAND_MIDDLE, insetTop: 6, insetBottom: 6 }),
 			Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5 }),
 			Plot.dot(withValue, {
-				y: 'label', x: 'x', r: 7, fill: 'outcome', symbol: 'outcome', stroke: 'white', strokeWidth: 1,
+				y: 'label', x: 'x', r: 7, fill: 'outcome', stroke: 'outcome', symbol: 'outcome', strokeWidth: 1.5,
 				title: (s: (typeof scaled)[number]) => `${s.label}: ${opts.outcomeLabels[s.outcome]}`,
 				render: annotate(withValue, (s) => ({ indicator: s.id, value: s.value, benchmark: s.nation, outcome: s.outcome }))
 			}),
 			Plot.text([sv ? 'Riket' : 'Sweden'], { x: 0, frameAnchor: 'top', dy: -2, fill: MUTED, fontSize: 11 })
 		]
 	});
+	figure.append(bandKey(document, sv));
+	return figure;
+}
+
+/** Key for the grey bars: what the spread of counties means (the outcome key is Plot's legend). */
+function bandKey(document: Document, sv: boolean): HTMLElement {
+	const key = document.createElement('div');
+	key.setAttribute('class', 'spine-band-key');
+	key.setAttribute('style', 'display:flex;flex-wrap:wrap;gap:0.25rem 1rem;font-size:13px;margin-top:0.25rem');
+	const items: [string, string][] = [
+		[BAND_ALL, sv ? 'Spridning mellan länen (lägsta–högsta)' : 'Spread across counties (lowest–highest)'],
+		[BAND_MIDDLE, sv ? 'Mittersta hälften av länen' : 'Middle half of the counties'],
+		[INK, sv ? 'Rikets värde' : 'Value for Sweden']
+	];
+	for (const [fill, label] of items) {
+		const item = document.createElement('span');
+		item.setAttribute('class', 'spine-band-key-swatch');
+		item.setAttribute('style', 'display:inline-flex;align-items:center;gap:0.35rem');
+		const rect = fill === INK ? `<rect x="6" y="0" width="2" height="14" fill="${fill}"/>` : `<rect x="0" y="3" width="14" height="8" fill="${fill}"/>`;
+		item.innerHTML = `<svg width="14" height="14" aria-hidden="true">${rect}</svg>`;
+		item.append(document.createTextNode(label));
+		key.append(item);
+	}
+	return key;
 }

@@ -45,6 +45,16 @@ const sv = {
 	notFound: 'Sidan finns inte',
 	trendTitle: 'Utveckling över tid',
 	footer: 'Ensamhetsmonitorn följer upp indikatorerna i Folkhälsomyndighetens strategi ”Tillsammans – för god gemenskap i hela befolkningen”.',
+	// County chooser and region index
+	chooseCounty: 'Välj ditt län',
+	chooseCountyPlaceholder: 'Välj län …',
+	showCounty: 'Visa',
+	yourCounty: 'Ditt län',
+	forgetCounty: 'Glöm valet',
+	countyRememberedNote: 'Valet sparas bara i den här webbläsaren och skickas ingenstans.',
+	regionsTitle: 'Län',
+	regionsIntro: 'Varje län jämförs med riket för alla tolv indikatorer. Välj ett län, eller riket för hela landets profil.',
+	regionsNationLink: 'Riket som helhet',
 	indicatorPage: {
 		about: 'Om indikatorn',
 		question: 'Fråga',
@@ -148,6 +158,16 @@ const en: typeof sv = {
 	notFound: 'Page not found',
 	trendTitle: 'Trend over time',
 	footer: 'The Loneliness Monitor follows the indicators of the Public Health Agency of Sweden’s strategy “Together – for good community in the whole population”.',
+	// County chooser and region index
+	chooseCounty: 'Choose your county',
+	chooseCountyPlaceholder: 'Choose a county …',
+	showCounty: 'Show',
+	yourCounty: 'Your county',
+	forgetCounty: 'Forget this choice',
+	countyRememberedNote: 'The choice is kept only in this browser and is sent nowhere.',
+	regionsTitle: 'Counties',
+	regionsIntro: 'Each county is compared with Sweden on all twelve indicators. Choose a county, or Sweden for the national profile.',
+	regionsNationLink: 'Sweden as a whole',
 	indicatorPage: {
 		about: 'About the indicator',
 		question: 'Question',

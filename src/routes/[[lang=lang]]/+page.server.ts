@@ -1,6 +1,7 @@
 import { langOf } from '$lib/i18n/messages';
 import { indicators, nationalTiles, sourcesFor } from '$lib/server/pages';
 import { renderSvg } from '$lib/server/render';
+import { counties } from '$lib/server/catalog';
 
 export async function load({ params }) {
 	const lang = langOf(params.lang);
@@ -11,6 +12,7 @@ export async function load({ params }) {
 	const options = { lang, seriesBreaks: (featured.indicator.series_breaks ?? []).map((b) => b.year) };
 	return {
 		lang,
+		regions: counties(),
 		tiles,
 		sources: sourcesFor(tiles.flatMap((t) => t.series)),
 		featured: { indicator: featured.indicator, rows: featured.series, options, svg: renderSvg('trend', featured.series, options) }

@@ -11,6 +11,8 @@ export async function load({ params }) {
 	if (![1, 2, 3].includes(n)) error(404, `Delmål ${params.n} finns inte`);
 	const tiles = await nationalTiles(indicators().filter((i) => i.subgoal === n));
 	// One trend per indicator: the subgoal at a glance, and slides for a presentation.
-	const charts = tiles.map((t) => firstView('trend', t.series, { lang, seriesBreaks: (t.indicator.series_breaks ?? []).map((b) => b.year), height: 240 }));
+	// Shared y-axis across the subgoal's small multiples, so levels compare at a glance.
+	const yMax = Math.max(10, ...tiles.flatMap((t) => t.series.map((r) => r.ci_high ?? r.value ?? 0)));
+	const charts = tiles.map((t) => firstView('trend', t.series, { lang, seriesBreaks: (t.indicator.series_breaks ?? []).map((b) => b.year), height: 240, yMax }));
 	return { lang, n: n as 1 | 2 | 3, tiles, charts, sources: sourcesFor(tiles.flatMap((t) => t.series)) };
 }

@@ -41,7 +41,7 @@ export async function load({ params }) {
 		charts: {
 			trend: firstView('trend', first.trend, { lang, seriesBreaks }),
 			groups: firstView('groups', first.groups, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: t.all }),
-			regions: firstView('regions', first.counties, { ...common, benchmarkLabel: t.nation }),
+			regions: firstView('regions', first.counties, { ...common, polarity: indicator.polarity, benchmarkLabel: t.nation }),
 			map: firstView('map', first.counties, { ...common, shapes: mapShapes() })
 		}
 	};
