@@ -80,3 +80,11 @@ describe('import layers', () => {
 		expect(importsOf('pipelines/write/parquet.ts').map((i) => i.target)).toContain('src/lib/data/observation');
 	});
 });
+
+describe('the benchmark stays out of the product', () => {
+	it('no file under src/ mentions the baseline build flag; bench/baseline-render.ts replaces the renderer at build time', () => {
+		const hits = [...files('src/lib'), ...files('src/routes')].filter((f) => fs.readFileSync(path.join(root, f), 'utf8').includes('BENCH_BASELINE'));
+		expect(hits).toEqual([]);
+		expect(fs.readFileSync(path.join(root, 'vite.config.ts'), 'utf8')).toMatch(/bench\/baseline-render\.ts/);
+	});
+});

@@ -3,7 +3,7 @@
  * outcome with the same colours as the ranked chart; counties without a value are hatched grey.
  * Each county is a labelled path, so screen readers can list them.
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { formatPercent, type Lang } from '$lib/i18n/format';
 import { OUTCOME_COLOR, type Outcome } from './palette';
 
@@ -24,7 +24,7 @@ export interface MapOptions {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-export function mapFigure(rows: readonly ObservationRow[], opts: MapOptions, document: Document): SVGSVGElement {
+export function mapFigure(rows: readonly Observation[], opts: MapOptions, document: Document): SVGSVGElement {
 	const byRegion = new Map(rows.map((r) => [r.region_code, r]));
 	const svg = document.createElementNS(SVG, 'svg') as SVGSVGElement;
 	const [, , w, h] = opts.shapes.viewBox.split(/\s+/).map(Number);

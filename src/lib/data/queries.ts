@@ -18,12 +18,13 @@ export interface Query<Row> {
 	map(row: Record<string, unknown>): Row;
 }
 
+/** @deprecated The row type is `Observation` (observation.ts); this alias only eases merging branches still in flight. */
 export type ObservationRow = Observation;
 
 const COLUMNS = OBSERVATION_COLUMNS.join(', ');
 
 /** A result row as an Observation: numbers as numbers (DuckDB may hand back BigInt), NULL as null. */
-function toObservation(r: Record<string, unknown>): ObservationRow {
+function toObservation(r: Record<string, unknown>): Observation {
 	const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 	return {
 		indicator_id: String(r.indicator_id),
@@ -44,7 +45,7 @@ function toObservation(r: Record<string, unknown>): ObservationRow {
 }
 
 /** The nation's total series for several indicators at once (overview tiles, sparklines). */
-export function nationalSeriesQuery(indicators: readonly string[]): Query<ObservationRow> {
+export function nationalSeriesQuery(indicators: readonly string[]): Query<Observation> {
 	return {
 		indicators,
 		sql: indicators
@@ -64,7 +65,7 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
  * period (the spread, similar counties); one query holds all three, and it is the same text for
  * every region page, so the build runs it once.
  */
-export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex }): Query<ObservationRow> {
+export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex }): Query<Observation> {
 	return {
 		indicators: k.indicators,
 		sql: k.indicators
@@ -130,7 +131,7 @@ export interface ViewKey {
  * a trend (one region, total) by period; the groups (nation, one period) total first, then by
  * code; the counties (one period) by region code.
  */
-export function indicatorViewQuery(k: ViewKey): Query<{ parts: ViewPart[]; row: ObservationRow }> {
+export function indicatorViewQuery(k: ViewKey): Query<{ parts: ViewPart[]; row: Observation }> {
 	const inPeriod = (p: PeriodKey | null) => (p ? `period_start = ${int(p.start)} AND period_end = ${int(p.end)}` : 'false');
 	const trend = `region_code = ${str(k.region)} AND group_dim = 'total'`;
 	const nation = k.region !== '00' ? `region_code = '00' AND group_dim = 'total'` : 'false';
@@ -150,6 +151,6 @@ ORDER BY region_code, group_dim <> 'total', group_code, period_end, period_start
 }
 
 /** The rows of one chart from an indicatorViewQuery answer (already in that chart's order). */
-export function partOf(result: readonly { parts: ViewPart[]; row: ObservationRow }[], part: ViewPart): ObservationRow[] {
+export function partOf(result: readonly { parts: ViewPart[]; row: Observation }[], part: ViewPart): Observation[] {
 	return result.filter((x) => x.parts.includes(part)).map((x) => x.row);
 }

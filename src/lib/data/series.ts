@@ -4,15 +4,15 @@
  * source has them, and pooled windows only when that is all there is.
  */
 import { OBSERVATION_COLUMNS } from './observation';
-import type { ObservationRow } from './queries';
+import type { Observation } from './observation';
 
-export function preferSingleYears(rows: readonly ObservationRow[]): ObservationRow[] {
+export function preferSingleYears(rows: readonly Observation[]): Observation[] {
 	const single = rows.filter((r) => r.period_start === r.period_end);
 	return single.length >= 2 || single.length === rows.length ? single : rows.filter((r) => r.period_start !== r.period_end);
 }
 
 /** Latest row with a value (suppressed cells do not count). */
-export function latestWithValue(rows: readonly ObservationRow[]): ObservationRow | undefined {
+export function latestWithValue(rows: readonly Observation[]): Observation | undefined {
 	return rows.filter((r) => r.value !== null).at(-1);
 }
 
@@ -31,9 +31,9 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
  * `next` if it differs from `prev`, else `prev` itself: a view change that leaves a chart's rows
  * as they were keeps their identity, so that chart is not redrawn.
  */
-export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: readonly ObservationRow[]): readonly ObservationRow[] {
+export function keepIfSame(prev: readonly Observation[] | undefined, next: readonly Observation[]): readonly Observation[] {
 	if (!prev || prev.length !== next.length) return next;
-	const key = (r: ObservationRow) => OBSERVATION_COLUMNS.map((c) => r[c]).join('|');
+	const key = (r: Observation) => OBSERVATION_COLUMNS.map((c) => r[c]).join('|');
 	for (let i = 0; i < next.length; i++) if (key(prev[i]) !== key(next[i])) return next;
 	return prev;
 }
@@ -43,7 +43,7 @@ export function keepIfSame(prev: readonly ObservationRow[] | undefined, next: re
  * (pooled windows against pooled windows, single years against single years), so the two lines
  * compare like with like.
  */
-export function benchmarkSeries(region: readonly ObservationRow[], nation: readonly ObservationRow[]): ObservationRow[] {
+export function benchmarkSeries(region: readonly Observation[], nation: readonly Observation[]): Observation[] {
 	const pooled = region.some((r) => r.period_start !== r.period_end);
 	return nation.filter((r) => (r.period_start !== r.period_end) === pooled);
 }

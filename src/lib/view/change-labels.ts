@@ -1,5 +1,5 @@
 /** Short labels for change since baseline, for tiles and roll-ups (the sentences say the rest). */
-import type { ChangeOutcome, TrendLabel, TrendReason } from '$lib/stats';
+import type { ChangeOutcome, SubgoalSummary, TrendLabel, TrendReason } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 
 const LABELS: Record<ChangeOutcome, Record<Lang, string>> = {
@@ -15,13 +15,16 @@ export function changeLabel(outcome: ChangeOutcome, lang: Lang): string {
 	return LABELS[outcome][lang];
 }
 
-/** "Av 4 indikatorer: 1 förbättrad, …" — counts only, so it never claims more than the tests. */
-export function rollUpSentence(outcomes: readonly ChangeOutcome[], lang: Lang): string {
-	const n = (o: ChangeOutcome) => outcomes.filter((x) => x === o).length;
+/**
+ * "Av 4 indikatorer har 1 förbättrats …" from a subgoal's roll-up (stats/rollup.ts
+ * `rollUpSubgoal`): counts only, so it never claims more than the tests behind them.
+ */
+export function rollUpSentence(summary: Pick<SubgoalSummary, 'indicators' | 'nationChange'>, lang: Lang): string {
+	const n = (o: ChangeOutcome) => summary.nationChange[o];
 	const better = n('improved'), worse = n('worsened'), none = n('no-detectable-change'), na = n('not-assessable'), moved = n('increased') + n('decreased');
 	return lang === 'sv'
-		? `Av ${outcomes.length} indikatorer har ${better} förbättrats och ${worse} försämrats säkerställt sedan baslinjen (senaste värde före 2025); ${none} visar ingen säkerställd förändring${moved ? `, ${moved} har förändrats utan värdering` : ''} och ${na} kan inte bedömas än, oftast för att inget nytt värde finns efter 2024.`
-		: `Of ${outcomes.length} indicators, ${better} have improved and ${worse} have worsened detectably since the baseline (latest value before 2025); ${none} show no detectable change${moved ? `, ${moved} have changed without a judgement` : ''} and ${na} cannot be assessed yet, mostly because there is no new value after 2024.`;
+		? `Av ${summary.indicators} indikatorer har ${better} förbättrats och ${worse} försämrats säkerställt sedan baslinjen (senaste värde före 2025); ${none} visar ingen säkerställd förändring${moved ? `, ${moved} har förändrats utan värdering` : ''} och ${na} kan inte bedömas än, oftast för att inget nytt värde finns efter 2024.`
+		: `Of ${summary.indicators} indicators, ${better} have improved and ${worse} have worsened detectably since the baseline (latest value before 2025); ${none} show no detectable change${moved ? `, ${moved} have changed without a judgement` : ''} and ${na} cannot be assessed yet, mostly because there is no new value after 2024.`;
 }
 
 const TREND: Record<TrendLabel, Record<Lang, string>> = {

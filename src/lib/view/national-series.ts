@@ -8,7 +8,7 @@ import { run, type Engine } from '$lib/data/engine';
 import type { Observation } from '$lib/data/observation';
 import { nationalSeriesQuery } from '$lib/data/queries';
 import { groupBy, latestWithValue, preferSingleYears } from '$lib/data/series';
-import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
+import { changeSinceBaseline, rollUpIndicator, rollUpSubgoal, type ChangeResult, type SubgoalSummary } from '$lib/stats';
 
 export interface NationalSeries {
 	indicator: IndicatorMeta;
@@ -27,4 +27,9 @@ export async function nationalSeries(engine: Engine, list: readonly IndicatorMet
 		const change = changeSinceBaseline(series, { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year) });
 		return { indicator, series, latest: latestWithValue(series) ?? null, change };
 	});
+}
+
+/** A subgoal's roll-up of its indicators' national change since the baseline (stats/rollup.ts). */
+export function subgoalRollUp(list: readonly Pick<NationalSeries, 'indicator' | 'change'>[]): SubgoalSummary {
+	return rollUpSubgoal(list.map((s) => rollUpIndicator({ indicatorId: s.indicator.id, polarity: s.indicator.polarity, nation: { change: s.change } })));
 }

@@ -3,12 +3,12 @@
  * stats module's rules. Kept here so the indicator page, the region page and the build all
  * compute outcomes the same way.
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Polarity } from '$lib/data/catalog';
 import { compareToBenchmark, type ComparisonOutcome as Outcome, type Level } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 
-export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level): Record<string, Outcome> {
+export function countyOutcomes(rows: readonly Observation[], polarity: Polarity, level: Level): Record<string, Outcome> {
 	const nation = rows.find((r) => r.region_code === '00') ?? null;
 	const out: Record<string, Outcome> = {};
 	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level }).outcome;

@@ -7,22 +7,23 @@
  */
 import type { IndicatorMeta, Polarity, RegionMeta } from '$lib/data/catalog';
 import { run, type Engine } from '$lib/data/engine';
-import { regionProfileQuery, type ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
+import { regionProfileQuery } from '$lib/data/queries';
 import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type TrendResult } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 import { subjectName } from './outcomes';
 
 export interface ProfileRow {
 	indicator: IndicatorMeta;
-	estimate: ObservationRow | null;
-	benchmark: ObservationRow | null;
+	estimate: Observation | null;
+	benchmark: Observation | null;
 	at95: ComparisonResult;
 	at998: ComparisonResult;
 	change: ChangeResult;
 	/** Fingertips' trend test on the region's own series (single years only; pooled windows are not tested). */
 	trend: TrendResult;
 	/** The region's own series (for its sparkline). */
-	series: ObservationRow[];
+	series: Observation[];
 	/** All counties' values for the same period, for the spine. */
 	spread: { min: number; q1: number; q3: number; max: number } | null;
 	sentence: Record<Lang, string>;
@@ -40,14 +41,14 @@ export function profileRow(
 	indicator: IndicatorMeta,
 	regionCode: string,
 	regionName: Record<Lang, string>,
-	rows: readonly ObservationRow[],
-	countiesSamePeriod: readonly ObservationRow[]
+	rows: readonly Observation[],
+	countiesSamePeriod: readonly Observation[]
 ): ProfileRow {
 	const own = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === regionCode);
 	const nation = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === '00');
 	const estimate = own.filter((r) => r.value !== null || r.status !== null).at(-1) ?? null;
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
-	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as ObservationRow) : null;
+	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as Observation) : null;
 	const polarity: Polarity = indicator.polarity;
 	const compare = (level: 0.95 | 0.998): ComparisonResult =>
 		estimate && regionCode !== '00'
@@ -90,7 +91,7 @@ export interface RegionProfile {
 	/** The closest profiles outside the same area. */
 	similar: string[];
 	/** The rows the profile was built from (sources, exports). */
-	observations: ObservationRow[];
+	observations: Observation[];
 }
 
 /**
