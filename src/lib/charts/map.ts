@@ -4,8 +4,9 @@
  * Each county is a labelled path, so screen readers can list them.
  */
 import type { Observation } from '$lib/data/observation';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import { formatPercent } from '$lib/i18n/format';
 import { OUTCOME_COLOR, type Outcome } from './palette';
+import type { CountyChartOptions } from './regions';
 
 export interface MapShapes {
 	viewBox: string;
@@ -13,13 +14,8 @@ export interface MapShapes {
 	counties: Record<string, { path: string; name?: string } & Record<string, unknown>>;
 }
 
-export interface MapOptions {
-	lang: Lang;
-	names: Record<string, string>;
-	outcomes: Record<string, Outcome>;
-	outcomeLabels: Record<Outcome, string>;
+export interface MapOptions extends CountyChartOptions {
 	shapes: MapShapes;
-	highlight?: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -12,13 +12,17 @@ import type { Polarity } from '$lib/data/catalog';
 import { inferPolarity, markColor, outcomeScales } from './outcome-key';
 import { INK, MUTED, type Outcome } from './palette';
 
-export interface RegionsOptions {
+/** What both county charts (the dot chart and the map) are told: names, outcomes and the highlighted county. */
+export interface CountyChartOptions {
 	lang: Lang;
 	names: Record<string, string>;
 	outcomes: Record<string, Outcome>;
 	outcomeLabels: Record<Outcome, string>;
-	benchmarkLabel: string;
 	highlight?: string;
+}
+
+export interface RegionsOptions extends CountyChartOptions {
+	benchmarkLabel: string;
 	width?: number;
 	/** The indicator's direction: which outcomes the legend lists (inferred from the outcomes if absent). */
 	polarity?: Polarity;
