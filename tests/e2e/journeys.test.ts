@@ -112,11 +112,63 @@ describe('tooltips on every chart kind (mouse, keyboard, touch)', () => {
 		const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'sv-SE' });
 		const page = await context.newPage();
 		await page.goto(h.server.url + '/indikator/no_confidant', { waitUntil: 'load' });
+		// On a phone the chart is redrawn at its box's width; tap the redrawn marks.
+		await page.locator('#groups-plot[data-rendered="client"]').waitFor();
 		const dot = page.locator('#groups-plot svg [data-value]').first();
 		await dot.scrollIntoViewIfNeeded();
 		await dot.tap();
 		const text = await tipText(page);
 		expect(text.replace(/[\u00a0\u202f]/g, ' ')).toContain(`${Number(await dot.getAttribute('data-value')).toFixed(1).replace('.', ',')} %`);
 		await context.close();
+	});
+});
+
+describe('no chart label is clipped (text boxes inside their SVG)', () => {
+	const PAGES = ['/', '/indikator/no_confidant', '/region/21', '/delmal/3', '/en/region/21'];
+	for (const size of SIZES)
+		it(`at ${size.width}×${size.height}`, async () => {
+			const context = await h.browser.newContext({ viewport: size, locale: 'sv-SE' });
+			const page = await context.newPage();
+			for (const path of PAGES) {
+				await page.goto(h.server.url + path, { waitUntil: 'load' });
+				// Charts whose box differs much from their drawing are redrawn at the box's width.
+				await page.waitForFunction(() =>
+					[...document.querySelectorAll<HTMLElement>('.plot[data-chart]:not([data-chart="map"]):not([data-chart="sparkline"])')].every((p) => {
+						// The chart's own width: its widest svg (legend swatches are small svgs too).
+						const drawn = Math.max(0, ...[...p.querySelectorAll('svg')].map((svg) => Number(svg.getAttribute('width') ?? 0)));
+						const box = p.getBoundingClientRect().width;
+						// PlotView's own rule: a drawing within 0.8–1.5× of its box is kept.
+						return p.dataset.rendered === 'client' || (box >= drawn * 0.8 && box <= drawn * 1.5);
+					})
+				);
+				const clipped = await page.$$eval('.plot svg[class^="plot"]', (svgs) =>
+					svgs.flatMap((svg) => {
+						const box = svg.getBoundingClientRect();
+						if (box.width === 0) return [];
+						return [...svg.querySelectorAll('text')]
+							.filter((t) => (t.textContent ?? '').trim() !== '')
+							.filter((t) => {
+								const r = t.getBoundingClientRect();
+								return r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+							})
+							.map((t) => `${svg.closest('[data-chart]')?.getAttribute('data-chart')}: "${t.textContent}"`);
+					})
+				);
+				expect(clipped, `${path} at ${size.width}px`).toEqual([]);
+			}
+			await context.close();
+		});
+});
+
+describe('periods run from earliest to latest everywhere', () => {
+	it.each(['/region/21', '/en/region/21', '/indikator/trust_others', '/delmal/3', '/'])('%s', async (path) => {
+		const page = await h.open(path);
+		const text = (await page.locator('main').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+		// "2023 – 2022" or "2004–2007 – 2021–2024": a range whose ends are out of order or chained windows.
+		const reversed = [...text.matchAll(/\b(\d{4})(?:–(\d{4}))? – (\d{4})(?:–(\d{4}))?\b/g)].map((m) => m[0]);
+		expect(reversed).toEqual([]);
+		const ranges = [...text.matchAll(/\b(19|20)(\d\d)–(19|20)(\d\d)\b/g)].filter((m) => Number(m[1] + m[2]) > Number(m[3] + m[4]));
+		expect(ranges.map((m) => m[0])).toEqual([]);
+		await page.close();
 	});
 });

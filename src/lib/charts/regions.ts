@@ -36,22 +36,25 @@ export function regionsFigure(rows: readonly Observation[], opts: RegionsOptions
 	const name = (r: Observation) => opts.names[r.region_code] ?? r.region_code;
 	const outcome = (r: Observation): Outcome => opts.outcomes[r.region_code] ?? 'not-compared';
 	const xMax = Math.max(10, ...shown.map((r) => r.ci_high ?? r.value ?? 0));
+	const xTop = Math.ceil((xMax * 1.1) / 5) * 5;
 	const fmt = (v: number | null) => formatPercent(v, opts.lang);
 	const polarity = opts.polarity ?? inferPolarity(Object.values(opts.outcomes));
 	return Plot.plot({
 		document,
 		width: opts.width ?? 520,
 		height: 50 + 22 * Math.max(1, shown.length + missing.length),
-		marginLeft: Math.min(178, Math.round((opts.width ?? 520) * 0.42)),
+		// Room for the longest name (about 8 px a character at 13 px), at most half the width.
+		marginLeft: Math.min(Math.round((opts.width ?? 520) * 0.5), 14 + 8 * Math.max(8, ...[...shown, ...missing].map((r) => name(r).length + (r.value === null ? 5 : 0)))),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: [0, Math.ceil((xMax * 1.1) / 5) * 5], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
+		x: { domain: [0, xTop], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: [...shown.map(name), ...missing.map((r) => `${name(r)} (${r.status ?? '..'})`)], label: null },
 		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [
 			...(nation?.value != null
 				? [
 						Plot.ruleX([nation.value], { stroke: INK, strokeDasharray: '4,3' }),
-						Plot.text([`${opts.benchmarkLabel} ${fmt(nation.value)}`], { x: nation.value, frameAnchor: 'top', dy: -2, dx: 4, textAnchor: 'start', fill: MUTED, fontSize: 11 })
+						// Label on the side with room: right of the rule in the left half, left of it in the right half.
+						Plot.text([`${opts.benchmarkLabel} ${fmt(nation.value)}`], { x: nation.value, frameAnchor: 'top', dy: -2, ...(nation.value > xTop / 2 ? { dx: -4, textAnchor: 'end' as const } : { dx: 4, textAnchor: 'start' as const }), fill: MUTED, fontSize: 11 })
 					]
 				: []),
 			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: name, x1: 'ci_low', x2: 'ci_high', stroke: (r: Observation) => markColor(outcome(r)), strokeOpacity: 0.5, strokeWidth: 2 }),

@@ -49,14 +49,19 @@ export function spineFigure(_rows: readonly Observation[], opts: SpineOptions, d
 	const withValue = scaled.filter((s) => s.x !== null);
 	const polarity = opts.polarity ?? inferPolarity(opts.spine.map((s) => s.outcome));
 	const sv = opts.lang === 'sv';
+	// On a phone the indicator names would be clipped in a left margin: put them above the bars.
+	const width = opts.width ?? 640;
+	const narrow = width < 560;
 	const figure = Plot.plot({
 		document,
-		width: opts.width ?? 640,
-		height: 60 + 30 * Math.max(1, scaled.length),
-		marginLeft: Math.min(230, Math.round((opts.width ?? 640) * 0.45)),
+		width,
+		height: 60 + (narrow ? 46 : 30) * Math.max(1, scaled.length),
+		marginLeft: narrow ? 8 : Math.min(230, Math.round(width * 0.45)),
+		marginRight: narrow ? 8 : undefined,
+		marginTop: narrow ? 44 : 24,
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
 		x: { domain: [-1.1, 1.1], ticks: [], label: sv ? '← sämre än riket · bättre än riket →' : '← worse than Sweden · better than Sweden →', labelAnchor: 'center' },
-		y: { domain: scaled.map((s) => s.label), label: null },
+		y: { domain: scaled.map((s) => s.label), label: null, axis: narrow ? null : 'left', paddingInner: narrow ? 0.55 : 0.1, align: 1 },
 		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [
 			Plot.barX(scaled, { y: 'label', x1: 'lo', x2: 'hi', fill: BAND_ALL, insetTop: 6, insetBottom: 6 }),
@@ -67,6 +72,7 @@ export function spineFigure(_rows: readonly Observation[], opts: SpineOptions, d
 				title: (s: (typeof scaled)[number]) => `${s.label}: ${opts.outcomeLabels[s.outcome]}`,
 				render: annotate(withValue, (s) => ({ indicator: s.id, value: s.value, benchmark: s.nation, outcome: s.outcome }))
 			}),
+			...(narrow ? [Plot.text(scaled, { x: -1.1, y: 'label', text: 'label', textAnchor: 'start', dy: -17, fill: INK, stroke: 'white', strokeWidth: 4, fontSize: 13, lineWidth: Math.floor((width - 16) / 7) })] : []),
 			Plot.text([sv ? 'Riket' : 'Sweden'], { x: 0, frameAnchor: 'top', dy: -2, fill: MUTED, fontSize: 11 })
 		]
 	});
