@@ -27,7 +27,7 @@ import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, re
 import { withDuckDB } from '../duckdb.ts';
 import { readFetched } from '../intake/fetched.ts';
 import { writeCountyMap } from '../write/county-map.ts';
-import { outDir, rawDir, relativeToRepo, repoRoot } from '../paths.ts';
+import { outDir, rawDir, relativeToRepo, repoRoot, displayPath as display } from '../paths.ts';
 import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../intake/published.ts';
 import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../write/parquet.ts';
 import { cellKey, makeChecker } from '../check/validate.ts';
@@ -218,10 +218,6 @@ function listFiles(dir: string): string[] {
 	return out.sort();
 }
 
-function display(f: string): string {
-	const r = relativeToRepo(f);
-	return r.startsWith('..') ? f : r;
-}
 
 
 function writeJson(file: string, value: unknown): void {

@@ -12,7 +12,7 @@ import type { Observation } from '../../src/lib/data/observation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { readJsonStat } from '../read/jsonstat.ts';
 import { text } from '../cube/model.ts';
-import { relativeToRepo } from '../paths.ts';
+import { displayPath as display } from '../paths.ts';
 import { tidyCube } from '../tidy/tidy.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
 import { sha256Hex } from '../sha256.ts';
@@ -44,10 +44,6 @@ export interface FetchedResult {
 	fetches: (FetchedEntry & { status: string })[];
 }
 
-function display(f: string): string {
-	const r = relativeToRepo(f);
-	return r.startsWith('..') ? f : r;
-}
 
 export function readFetchIndex(file: string): FetchedEntry[] {
 	if (!fs.existsSync(file)) return [];
