@@ -2,14 +2,16 @@
  * `npm run pipeline -- [command] [args]`
  *   (no command) | data    read data/raw + data/catalog, write static/data (no network)
  *   convert <file-or-url> [--lang sv|en] [--lenient]   print one source table as JSON-stat 2.0
- *   fetch [indicator …]    fetch the indicators' source tables, save raw answers, rebuild
+ *   fetch [indicator …] [--dry-run]   fetch the indicators' source tables, save raw answers, rebuild
+ *   discover <indicator>   propose source tables whose texts match the indicator's wording
  * Each command lives in pipelines/commands/<name>.ts and exports `run(args): Promise<number>`
  * (the exit code), so commands load only what they need.
  */
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
 	data: () => import('./commands/make-data.ts'),
 	convert: () => import('./commands/convert.ts'),
-	fetch: () => import('./commands/fetch.ts')
+	fetch: () => import('./commands/fetch.ts'),
+	discover: () => import('./commands/discover.ts')
 };
 
 const [first, ...rest] = process.argv.slice(2);

@@ -45,9 +45,11 @@ export function indicatorTable(catalog: Catalog): string {
 	for (const i of catalog.indicators) {
 		const s = i.source;
 		const table = s.table ? `\`${s.table}\` (${s.api})` : `unknown (${s.api})`;
-		const sel = Object.entries(s.selection)
-			.filter(([, v]) => Array.isArray(v) && v.length === 1)
-			.map(([k, v]) => `${k} = ${(v as string[])[0]}`);
+		const sel = Object.entries(s.selection).flatMap(([k, v]) => {
+			if (Array.isArray(v)) return v.length === 1 ? [`${k} = ${v[0]}`] : [];
+			// A code chosen from the metadata by its text at fetch time.
+			return typeof v === 'object' && v.filter === 'text' ? [`${k} = “${v.values.join('”, “')}” (code by text)`] : [];
+		});
 		const cells = [s.derived ? `100 − “${s.derived.label.sv}”${s.derived.code ? ` (code ${s.derived.code})` : ''}` : '', ...sel].filter(Boolean).join('; ') || '—';
 		lines.push(
 			`| ${SUBGOAL[i.subgoal]} | **${cell(i.name.sv)}** (\`${i.id}\`) | ${cell(s.producer.sv)} | ${cell(table)} | ${cell(cells)} | ${i.geography.join(', ')} | ${periodText(i.periods.national)} · ${periodText(i.periods.regional)} | **${LEVEL[i.verification.level]}**: ${cell(i.verification.note)} |`

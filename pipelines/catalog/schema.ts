@@ -31,19 +31,32 @@ export const periodSpec = z
 export type PeriodSpec = z.infer<typeof periodSpec>;
 
 const filterSelection = z.object({
-	filter: z.string().regex(/^(item|all|top|agg:.+|vs:.+)$/, 'must be item, all, top, agg:<name> or vs:<name>'),
+	filter: z.string().regex(/^(item|all|top|text|agg:.+|vs:.+)$/, 'must be item, all, top, text, agg:<name> or vs:<name>'),
 	values: z.array(z.string())
 });
 const variableSelection = z.union([z.array(z.string()), z.literal('*'), filterSelection]);
 
 export const apiKind = z.enum(['pxweb-v1', 'pxweb-v2', 'kolada-v3', 'none']);
 
-const breakdownTable = z.object({
-	table: z.string().min(1),
-	selection: z.record(z.string(), variableSelection),
-	groups: z.record(z.string(), z.string()),
-	total_codes: z.array(z.string())
-});
+export const geographyLevel = z.enum(['nation', 'nuts2', 'county', 'municipality']);
+
+/**
+ * The whole population's category of each `groups` dimension, by its text in the table's
+ * metadata ("Totalt 16-84 år"; alternatives in order, first found wins). Resolved to codes
+ * at fetch time; a fetch fails when no value has any of the texts (codes differ between
+ * tables of one family, texts don't).
+ */
+const totalTexts = z.array(z.string().min(1)).min(1);
+
+const breakdownTable = z
+	.object({
+		table: z.string().min(1),
+		selection: z.record(z.string(), variableSelection),
+		groups: z.record(z.string(), z.string()),
+		total_codes: z.array(z.string()).optional(),
+		total_texts: totalTexts.optional()
+	})
+	.refine((t) => t.total_codes || t.total_texts, { message: 'a breakdown table needs total_texts (or total_codes)' });
 
 export const sourceSpec = z.object({
 	publisher: z.string().min(1),
@@ -58,6 +71,21 @@ export const sourceSpec = z.object({
 	groups: z.record(z.string(), z.string()).optional(),
 	/** Categories of those dimensions that are the indicator's whole population (→ group total). */
 	total_codes: z.array(z.string()).optional(),
+	/** The same by text in the metadata (preferred; see totalTexts). */
+	total_texts: totalTexts.optional(),
+	/**
+	 * Geography levels this API source is used for (default: all it answers). Rows of other
+	 * levels are rejects with the reason, e.g. Kolada's Skolenkäten KPIs: the nation comes
+	 * from Skolinspektionen's published figures, never from Kolada.
+	 */
+	api_geography: z.array(geographyLevel).min(1).optional(),
+	/**
+	 * Other tables with the same item at another geography, fetched too and used only for the
+	 * levels they name (e.g. Folkhälsodata's A_Mo8 tables: HLV items for municipalities).
+	 */
+	alternative_tables: z
+		.array(z.object({ table: z.string().min(1), selection: z.record(z.string(), variableSelection), api_geography: z.array(geographyLevel).min(1), note: texts }))
+		.optional(),
 	/** Which categories of the statistic dimension hold value / CI / n. */
 	measure: z
 		.object({ variable: z.string().min(1), value: z.string(), ci_low: z.string().optional(), ci_high: z.string().optional(), n: z.string().optional() })
@@ -68,8 +96,6 @@ export const sourceSpec = z.object({
 	note: texts.optional()
 });
 export type SourceSpec = z.infer<typeof sourceSpec>;
-
-export const geographyLevel = z.enum(['nation', 'nuts2', 'county', 'municipality']);
 
 export const indicatorSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),

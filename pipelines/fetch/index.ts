@@ -6,7 +6,8 @@
  * under `limits.maxCells` → POST each → read (v1 `json` with readPxWebJson, v2
  * `json-stat2` with readJsonStat) → merge the parts back into one cube (mergeCubes).
  * A 403 on a data call (SCB's "too many cells") splits that call in two and tries once
- * more. Kolada v3: GET the data URL and follow `next_url`/`next_page`.
+ * more. Kolada v3: GET the data URLs (≤ 25 ids per path segment, per_page=5000) and follow
+ * `next_url`/`next_page`; rows marked `isdeleted` are dropped.
  * Every exchange is rate limited, retried per http.ts, saved under `outDir` and recorded
  * in the manifest.
  */
@@ -23,10 +24,11 @@ import { mergeCubes } from './merge.ts';
 import {
 	cellsOf,
 	dataUrl,
-	koladaUrl,
+	koladaUrls,
 	metadataUrl,
 	planQuery,
 	resolveSelection,
+	resolveTotalTexts,
 	tableName,
 	v1Body,
 	v2Body,
@@ -71,6 +73,8 @@ export interface FetchResult {
 	warnings: Problem[];
 	/** Number of data calls made. */
 	calls: number;
+	/** `spec.totalTexts` resolved from the metadata: variable → whole-population code. */
+	totalCodes: Record<string, string>;
 }
 
 const limiters = new WeakMap<Clock, Map<string, RateLimiter>>();
@@ -108,19 +112,24 @@ export async function fetchTable(spec: TableSpec, opts: FetchOptions): Promise<F
 async function fetchKolada(spec: TableSpec, ctx: HttpContext): Promise<FetchResult> {
 	const pages: unknown[] = [];
 	const files: string[] = [];
-	let url: string | undefined = koladaUrl(spec);
-	const first = url;
-	while (url) {
-		if (pages.length >= 1000) throw new FetchError('http', `${first}: more than 1000 pages; giving up`, { url, method: 'GET', status: 200, tries: 1 });
-		const u = new URL(url);
-		const res = await httpRequest({ url, method: 'GET', body: null, saveAs: `${spec.table}-${requestHash(u.pathname + u.search)}.json`, table: spec.table }, ctx);
-		pages.push(res.json);
-		files.push(res.savedAs);
-		const next = koladaNextPage(res.json);
-		url = next ? new URL(next, url).toString() : undefined;
+	const urls = koladaUrls(spec);
+	// One GET per chunk of ≤ 25 ids per path segment, each followed through its pages.
+	for (const first of urls) {
+		let url: string | undefined = first;
+		let n = 0;
+		while (url) {
+			if (++n > 1000) throw new FetchError('http', `${first}: more than 1000 pages; giving up`, { url, method: 'GET', status: 200, tries: 1 });
+			const u = new URL(url);
+			const res = await httpRequest({ url, method: 'GET', body: null, saveAs: `${spec.table}-${requestHash(u.pathname + u.search)}.json`, table: spec.table }, ctx);
+			pages.push(res.json);
+			files.push(res.savedAs);
+			const next = koladaNextPage(res.json);
+			url = next ? new URL(next, url).toString() : undefined;
+		}
 	}
-	const { cube, warnings } = readKoladaPages(pages, first, spec.lang);
-	return { cube, files, warnings, calls: pages.length };
+	const { cube, warnings } = readKoladaPages(pages, urls[0], spec.lang);
+	cube.extra.fetchedFrom = urls[0];
+	return { cube, files, warnings, calls: pages.length, totalCodes: {} };
 }
 
 async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Promise<FetchResult> {
@@ -140,7 +149,8 @@ async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Pr
 	files.push(meta.savedAs);
 	const shape: TableShape = v1 ? shapeFromCube(readPxWebMetadata(meta.json, mUrl, { lang: spec.lang })) : shapeFromV2Metadata(meta.json, mUrl);
 
-	// 2. Plan.
+	// 2. Plan (whole-population codes by text first: a missing text fails before any data call).
+	const totalCodes = resolveTotalTexts(spec.totalTexts, shape, spec.table);
 	const vars = resolveSelection(spec.selection, shape, spec.table);
 	const plan = planQuery(vars, shape, limits.maxCells, spec.table);
 	const dUrl = dataUrl(spec);
@@ -202,7 +212,7 @@ async function fetchPxWeb(spec: TableSpec, ctx: HttpContext, limits: Limits): Pr
 	};
 	const cube = await run(plan, true);
 	cube.extra.fetchedFrom = dUrl;
-	return { cube, files, warnings, calls };
+	return { cube, files, warnings, calls, totalCodes };
 }
 
 /** Default raw-answer folder for a spec: `data/raw/<publisher>/`. */

@@ -5,6 +5,10 @@
  * Dimensions: kpi (metric) × municipality (geo) × period (time) × gender (other), categories
  * in order of first appearance (periods sorted). value null → null with the answer's
  * `status` (or "..") as marker.
+ *
+ * Rows marked `isdeleted` (on the row or on one of its gender values; true, 1 or "true")
+ * are dropped before anything else, as rKolada does: Kolada keeps a deleted figure next to
+ * its replacement, and a deleted duplicate must not win "first kept". A warning counts them.
  */
 import type { Cube, Dimension } from '../cube/model.ts';
 import { strides } from '../cube/model.ts';
@@ -24,6 +28,8 @@ export function readKoladaPages(pages: readonly unknown[], origin: string, lang 
 	const errors: Problem[] = [];
 	const warnings: Problem[] = [];
 	const rows: { kpi: string; m: string; p: string; g: string; value: unknown; status?: string }[] = [];
+	const deleted = (o: Obj) => o.isdeleted === true || o.isdeleted === 1 || o.isdeleted === 'true';
+	let dropped = 0;
 	pages.forEach((page, pi) => {
 		if (!isObj(page) || !Array.isArray(page.values)) {
 			errors.push({ severity: 'error', file: origin, line: 0, where: `page ${pi + 1} /values`, message: 'Kolada answer needs a values array' });
@@ -34,8 +40,13 @@ export function readKoladaPages(pages: readonly unknown[], origin: string, lang 
 				errors.push({ severity: 'error', file: origin, line: 0, where: `page ${pi + 1} /values/${i}`, message: 'row needs kpi, municipality, period and values' });
 				return;
 			}
+			const rowDeleted = deleted(r);
 			for (const v of r.values) {
 				if (!isObj(v)) continue;
+				if (rowDeleted || deleted(v)) {
+					dropped++;
+					continue;
+				}
 				rows.push({
 					kpi: String(r.kpi ?? ''),
 					m: String(r.municipality ?? ''),
@@ -48,6 +59,7 @@ export function readKoladaPages(pages: readonly unknown[], origin: string, lang 
 		});
 	});
 	if (errors.length) throw new ReadError(errors);
+	if (dropped) warnings.push({ severity: 'warning', file: origin, line: 0, where: '/values', message: `${dropped} value(s) marked isdeleted dropped` });
 	const uniq = (xs: string[]) => [...new Set(xs)];
 	const dim = (id: string, label: string, role: Dimension['role'], codes: string[]): Dimension => ({
 		id,

@@ -8,7 +8,43 @@ import { normalizeSelection } from './spec.ts';
 
 /** The part of a table's metadata a query needs. */
 export interface TableShape {
-	variables: { code: string; values: string[]; elimination: boolean; time: boolean }[];
+	/** `texts[i]` is the metadata's text of `values[i]` (valueTexts / category labels). */
+	variables: { code: string; text?: string; values: string[]; texts?: string[]; elimination: boolean; time: boolean }[];
+}
+
+/**
+ * A value text for matching: case, spacing and Folkhälsodata's footnote stars (`**`) ignored.
+ * Texts must otherwise be equal: "16-84 år" does not match "Totalt 16-84 år".
+ */
+export function normText(t: string): string {
+	return t.replace(/\*+\s*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The code of the first of `texts` (alternatives, in order) found among the variable's value
+ * texts. Throws a SpecError naming the table, the variable, the texts and the values it has.
+ */
+export function codeByText(v: TableShape['variables'][number], texts: readonly string[], table: string): string {
+	const have = v.texts ?? [];
+	// Folkhälsodata's value texts sometimes start with the code ("40 Svårt att lita på andra").
+	const bare = (i: number) => (have[i] ?? '').replace(new RegExp(`^${v.values[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`), '');
+	for (const t of texts) {
+		const i = have.findIndex((x, k) => normText(x) === normText(t) || normText(bare(k)) === normText(t));
+		if (i >= 0) return v.values[i];
+	}
+	const list = v.values.map((c, i) => `${c} "${have[i] ?? '?'}"`).join(', ');
+	throw new SpecError(`${table}: no value of "${v.code}" has the text ${texts.map((t) => `"${t}"`).join(' or ')} (the metadata has ${list || 'no value texts'})`);
+}
+
+/** `spec.totalTexts` resolved against the metadata: variable → its whole-population code. */
+export function resolveTotalTexts(totalTexts: Record<string, string[]> | undefined, shape: TableShape, table: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [code, texts] of Object.entries(totalTexts ?? {})) {
+		const v = shape.variables.find((x) => x.code === code);
+		if (!v) throw new SpecError(`${table}: total texts for unknown variable "${code}"; the table has ${shape.variables.map((x) => x.code).join(', ')}`);
+		out[code] = codeByText(v, texts, table);
+	}
+	return out;
 }
 
 /** One selected variable after resolution, in table order. */
@@ -57,7 +93,7 @@ export function metadataUrl(spec: TableSpec): string {
 export function dataUrl(spec: TableSpec): string {
 	if (spec.api === 'pxweb-v1') return metadataUrl(spec);
 	if (spec.api === 'pxweb-v2') return `${trim(spec.baseUrl)}/tables/${enc(spec.table)}/data?lang=${enc(spec.lang)}&outputFormat=json-stat2`;
-	throw new SpecError('dataUrl: Kolada URLs depend on the selection; use koladaUrl');
+	throw new SpecError('dataUrl: Kolada URLs depend on the selection; use koladaUrls');
 }
 
 /** Expand wildcard patterns (`*`, `01*`, `*1`, `0?`) of filter `all` against the codes. */
@@ -67,19 +103,22 @@ function wildcard(patterns: string[], codes: string[]): string[] {
 }
 
 /**
- * Resolve a selection against the table: `'*'`/`all`/`top` become explicit item lists
+ * Resolve a selection against the table: `'*'`/`all`/`top`/`text` become explicit item lists
  * from the metadata (so a query can be counted and split, and new periods are picked up
  * automatically), item codes are checked, agg:/vs: are kept. Variables left out must be
  * eliminable. Result in table variable order.
  */
 export function resolveSelection(selection: Selection, shape: TableShape, table: string): ResolvedVariable[] {
 	const known = new Set(shape.variables.map((v) => v.code));
-	const unknown = Object.keys(selection).filter((c) => !known.has(c));
+	// `"*": "*"`: every variable the selection does not name, with all its values (tables whose
+	// other variables are not known in advance, e.g. Folkhälsodata's A_Mo8 tables).
+	const rest = selection['*'];
+	const unknown = Object.keys(selection).filter((c) => c !== '*' && !known.has(c));
 	if (unknown.length)
 		throw new SpecError(`${table}: unknown variable(s) ${unknown.map((c) => `"${c}"`).join(', ')}; the table has ${[...known].join(', ')}`);
 	const out: ResolvedVariable[] = [];
 	for (const v of shape.variables) {
-		const raw = selection[v.code];
+		const raw = selection[v.code] ?? (rest === '*' ? '*' : undefined);
 		if (raw === undefined) {
 			if (!v.elimination) throw new SpecError(`${table}: variable "${v.code}" can't be eliminated; select values for it`);
 			continue;
@@ -94,6 +133,10 @@ export function resolveSelection(selection: Selection, shape: TableShape, table:
 		} else if (s.filter === 'all') {
 			const vals = wildcard(s.values, v.values);
 			if (vals.length === 0) throw new SpecError(`${table}: ${v.code} pattern(s) ${s.values.join(', ')} match no value`);
+			out.push({ code: v.code, filter: 'item', values: vals, count: vals.length, splittable: true });
+		} else if (s.filter === 'text') {
+			if (s.values.length === 0) throw new SpecError(`${table}: empty text selection for ${v.code}`);
+			const vals = s.values.map((t) => codeByText(v, [t], table));
 			out.push({ code: v.code, filter: 'item', values: vals, count: vals.length, splittable: true });
 		} else if (s.filter === 'top') {
 			const n = Number(s.values[0]);
@@ -136,24 +179,41 @@ export function v2Body(vars: readonly ResolvedVariable[]): string {
 	});
 }
 
+/** Kolada refuses longer id lists in one path segment (municipalities or years). */
+export const KOLADA_MAX_IDS = 25;
+/** Kolada's largest page (rKolada and Kolada's docs); fewer pages, fewer calls. */
+export const KOLADA_PER_PAGE = 5000;
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+	return out;
+}
+
 /**
- * Kolada v3 data URL: `/data/kpi/{kpi}/municipality/{ids}/year/{years}` (GET); without
- * a municipality selection `/data/kpi/{kpi}/year/{years}`. Selection keys: `municipality`,
- * `year` (or `period`).
+ * Kolada v3 data URLs: `/data/kpi/{kpi}/municipality/{ids}/year/{years}?per_page=5000`
+ * (GET); without a municipality selection `/data/kpi/{kpi}/year/{years}`. Selection keys:
+ * `municipality`, `year` (or `period`). Lists longer than 25 ids are split into chunks of
+ * at most 25 per path segment (Kolada refuses longer lists); the URLs are the cross
+ * product of the municipality and year chunks, in order. Each answer may have further
+ * pages (`next_url`), which the caller follows.
  */
-export function koladaUrl(spec: TableSpec): string {
+export function koladaUrls(spec: TableSpec): string[] {
 	const list = (k: string) => {
 		const s = spec.selection[k];
 		if (s === undefined || s === '*') return undefined;
-		return normalizeSelection(s).values.map(enc).join(',');
+		const vals = normalizeSelection(s).values;
+		if (vals.length === 0) throw new SpecError(`${spec.table}: empty Kolada ${k} list`);
+		return chunks(vals.map(enc), KOLADA_MAX_IDS).map((c) => c.join(','));
 	};
 	const years = list('year') ?? list('period');
 	const munis = list('municipality');
-	let u = `${trim(spec.baseUrl)}/data/kpi/${enc(spec.table)}`;
-	if (munis) u += `/municipality/${munis}`;
-	if (years) u += `/year/${years}`;
 	if (!munis && !years) throw new SpecError(`${spec.table}: Kolada needs a municipality or year selection`);
-	return u;
+	const base = `${trim(spec.baseUrl)}/data/kpi/${enc(spec.table)}`;
+	const urls: string[] = [];
+	for (const m of munis ?? [undefined])
+		for (const y of years ?? [undefined]) urls.push(`${base}${m ? `/municipality/${m}` : ''}${y ? `/year/${y}` : ''}?per_page=${KOLADA_PER_PAGE}`);
+	return urls;
 }
 
 /** A query plan: one call (leaf), or a split along one variable whose parts are merged. */

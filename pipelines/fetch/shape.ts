@@ -1,5 +1,6 @@
 /** Table shapes (variables, values, elimination, time) from v1 and v2 metadata. */
 import type { Cube } from '../cube/model.ts';
+import { text } from '../cube/model.ts';
 import type { TableShape } from './query.ts';
 
 type Obj = Record<string, unknown>;
@@ -10,7 +11,9 @@ export function shapeFromCube(c: Cube): TableShape {
 	return {
 		variables: c.dimensions.map((d) => ({
 			code: d.code,
+			text: text(d.label, c.defaultLanguage) ?? d.code,
 			values: d.categories.map((x) => x.code),
+			texts: d.categories.map((x) => text(x.label, c.defaultLanguage) ?? x.code),
 			elimination: d.elimination === true || typeof d.elimination === 'string',
 			time: d.role === 'time'
 		}))
@@ -37,7 +40,9 @@ export function shapeFromV2Metadata(meta: unknown, origin: string): TableShape {
 			else if (isObj(idx)) values = Object.entries(idx).sort((a, b) => Number(a[1]) - Number(b[1])).map(([k]) => k);
 			else values = isObj(d.category.label) ? Object.keys(d.category.label) : [];
 			const ext = isObj(d.extension) ? d.extension : {};
-			return { code: id, values, elimination: ext.elimination === true, time: time.has(id) };
+			const labels = isObj(d.category.label) ? d.category.label : {};
+			const texts = values.map((v) => (typeof labels[v] === 'string' ? (labels[v] as string) : v));
+			return { code: id, text: typeof d.label === 'string' ? d.label : id, values, texts, elimination: ext.elimination === true, time: time.has(id) };
 		})
 	};
 }

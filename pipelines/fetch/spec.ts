@@ -10,10 +10,12 @@ export type ApiKind = 'pxweb-v1' | 'pxweb-v2' | 'kolada-v3';
  * - `item`: exactly these codes (the default when a plain array is given).
  * - `all`: wildcard patterns (`*`, `01*`, `*1`) expanded against the metadata.
  * - `top`: the last N values in metadata order (`values: ['3']`).
+ * - `text`: the values whose text in the metadata is one of these (case, spacing and
+ *   footnote stars `**` ignored); each text must be found. Resolved to `item` codes.
  * - `agg:<name>` / `vs:<name>`: aggregation / value-set filters. They can't be expanded
  *   locally (the server owns the groupings), so they are sent as is and never split.
  */
-export type FilterName = 'item' | 'all' | 'top' | `agg:${string}` | `vs:${string}`;
+export type FilterName = 'item' | 'all' | 'top' | 'text' | `agg:${string}` | `vs:${string}`;
 
 export interface FilterSelection {
 	filter: FilterName;
@@ -23,7 +25,10 @@ export interface FilterSelection {
 /** Per variable: a list of codes (= item), `'*'` (every value, from metadata), or a filter. */
 export type VariableSelection = string[] | '*' | FilterSelection;
 
-/** Variable code → selection. Variables left out are eliminated (must be eliminable). */
+/**
+ * Variable code → selection. Variables left out are eliminated (must be eliminable), unless the
+ * key `'*'` is `'*'`: then every variable not named gets all its values.
+ */
 export type Selection = Record<string, VariableSelection>;
 
 export interface TableSpecBase {
@@ -48,6 +53,12 @@ export interface TableSpecBase {
 	selection: Selection;
 	/** Short publisher name used by callers for the output dir (e.g. `scb`, `fohm`, `kolada`). */
 	publisher?: string;
+	/**
+	 * PxWeb: variable → texts of its whole-population value, alternatives in order (e.g.
+	 * `{ Ålder: ['Totalt 16-84 år', '16-84 år'] }`). Resolved against the metadata before any
+	 * data call; the codes come back in `FetchResult.totalCodes`. No match → SpecError.
+	 */
+	totalTexts?: Record<string, string[]>;
 }
 
 export type TableSpec = TableSpecBase;

@@ -29,7 +29,9 @@ export const fetchedEntry = z.object({
 	cube_file: z.string().min(1),
 	/** Raw answers behind it, relative to the repository root (as in the fetch manifest). */
 	files: z.array(z.string()),
-	calls: z.number().int().min(0)
+	calls: z.number().int().min(0),
+	/** Whole-population codes of the breakdown dimensions, resolved by text at fetch time. */
+	total_codes: z.array(z.string()).optional()
 });
 export type FetchedEntry = z.infer<typeof fetchedEntry>;
 
@@ -74,7 +76,19 @@ export function readFetched(catalog: Catalog, rawDir: string): FetchedResult {
 			const publisher = catalog.publishers.find((p) => p.id === entry.publisher);
 			const source_id = `api-${entry.publisher}-${sha256Hex(`${entry.url}\n${sha}`).slice(0, 10)}`;
 			const part = ind.source.table === entry.table ? ind.source : ind.source.national_tables?.find((t) => t.table === entry.table);
-			const tidy = tidyCube(cube, ind, source_id, display(cubeFile), { groups: part?.groups, total_codes: part?.total_codes, catalog: catalog.groups });
+			const alternative = ind.source.alternative_tables?.find((t) => t.table === entry.table);
+			const tidy = tidyCube(cube, ind, source_id, display(cubeFile), { groups: alternative ? undefined : part?.groups, total_codes: entry.total_codes ?? part?.total_codes, catalog: catalog.groups });
+			// Levels this API source is not used for (source.api_geography) are rejects, e.g. a
+			// Kolada nation row for a Skolenkäten KPI: the nation comes from published figures.
+			const levels = alternative?.api_geography ?? ind.source.api_geography;
+			if (levels) {
+				const level = (r: string) => (r === '00' ? 'nation' : r.length === 2 ? 'county' : 'municipality');
+				tidy.observations = tidy.observations.filter((o) => {
+					if (levels.includes(level(o.region_code))) return true;
+					tidy.rejects.push({ file: display(cubeFile), line: 0, key: `${ind.id}: region=${o.region_code}, period=${o.period_start}-${o.period_end}, sex=${o.sex}`, reason: `${level(o.region_code)} values of ${ind.id} do not come from ${alternative ? entry.table : entry.publisher} (catalog ${alternative ? 'alternative_tables' : 'source'}.api_geography: ${levels.join(', ')})` });
+					return false;
+				});
+			}
 			out.inputCells += tidy.inputCells;
 			out.rejects.push(...tidy.rejects);
 			out.observations.push(...tidy.observations.map((obs) => ({ obs, file: display(cubeFile) })));

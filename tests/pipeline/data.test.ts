@@ -24,7 +24,6 @@ let tmp: string;
 let out: string;
 let db: DuckDBInstance;
 let con: DuckDBConnection;
-let buildMs = 0;
 let buildOutput = '';
 
 async function q<T = Record<string, unknown>>(sql: string): Promise<T[]> {
@@ -35,13 +34,11 @@ const obs = () => `read_parquet('${path.join(out, 'observations.parquet')}')`;
 beforeAll(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ensamhet-data-'));
 	out = path.join(tmp, 'data');
-	const t = Date.now();
 	const res = spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts'], {
 		cwd: repo,
 		env: { ...process.env, ENSAMHET_OUT_DIR: out },
 		encoding: 'utf8'
 	});
-	buildMs = Date.now() - t;
 	buildOutput = res.stdout + res.stderr;
 	if (res.status !== 0) throw new Error(`pipeline failed: ${buildOutput}`);
 	db = await DuckDBInstance.create(':memory:');
@@ -55,9 +52,9 @@ afterAll(() => {
 });
 
 describe('npm run pipeline → static data', () => {
-	it('runs offline in under 10 s and reports its counts', () => {
+	// Its speed is measured by `npm run bench` (pipeline.*), never by a timed test.
+	it('runs offline and reports its counts', () => {
 		expect(buildOutput).toMatch(/pipeline: \d+ observations/);
-		expect(buildMs).toBeLessThan(10_000);
 	});
 
 	it('has the 12 indicators, the nation and the 21 counties, and the nation for every indicator', async () => {

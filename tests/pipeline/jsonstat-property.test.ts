@@ -45,6 +45,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 const outcomes = { read: 0, rejected: 0 };
 
+it('the unmutated seeds read', () => {
+	for (const text of seeds) expect(readJsonStat(text, { origin: 'seed.json' }).cubes.length).toBeGreaterThan(0);
+});
+
 function check(text: string, lenient: boolean): void {
 	try {
 		const r = readJsonStat(text, { origin: 'mutant.json', lenient });
@@ -82,15 +86,29 @@ describe('readJsonStat on mutated input', () => {
 	});
 
 	it('survives arbitrary JSON values as already-parsed input', () => {
+		// One value in five is an unmutated seed, parsed: those must read, the rest mostly can't.
+		const parsedSeeds = seeds.map((t) => JSON.parse(t) as unknown);
+		const value = fc.oneof({ weight: 4, arbitrary: fc.jsonValue() }, { weight: 1, arbitrary: fc.constantFrom(...parsedSeeds) });
+		const seen = { read: 0, rejected: 0 };
 		fc.assert(
-			fc.property(fc.jsonValue(), fc.boolean(), (v, lenient) => {
+			fc.property(value, fc.boolean(), (v, lenient) => {
+				let threw: unknown;
 				try {
 					readJsonStat(v, { origin: 'obj', lenient });
 				} catch (e) {
-					expect(e).toBeInstanceOf(ReadError);
+					threw = e;
+				}
+				if (threw === undefined) seen.read++;
+				else {
+					// Anything but a located ReadError fails the property.
+					expect(threw).toBeInstanceOf(ReadError);
+					expect((threw as ReadError).problems.length).toBeGreaterThan(0);
+					seen.rejected++;
 				}
 			}),
 			{ numRuns: 200 }
 		);
+		expect(seen.read).toBeGreaterThanOrEqual(15);
+		expect(seen.rejected).toBeGreaterThanOrEqual(100);
 	});
 });

@@ -1,6 +1,10 @@
 /**
  * Mutated real PX files: whatever the bytes, readPx returns a cube or throws a ReadError
  * whose problems say where (file and a line ≥ 0). Never another exception, never a hang.
+ * Each property counts its outcomes and asserts that the generator reached both: enough
+ * mutants read into a cube and enough rejected (a reader that always rejects, or never
+ * does, fails here). The unmutated seeds are checked first: all three read (one is
+ * PxWeb's "error" template, which is an error only for PxWeb's own checks).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,15 +21,29 @@ const SOURCES = ['error/fatal/template av BE0101F1error.px', 'NPM/BE0101F1datasy
 );
 const ORIGIN = 'mutated.px';
 
+/** Outcomes of the current property (reset by `counted`). */
+const outcomes = { read: 0, rejected: 0 };
+
 /** The property: a cube that spans its dimensions, or a well-formed ReadError; fast. */
 function checkRead(bytes: Uint8Array, lenient: boolean): void {
 	const start = performance.now();
+	let result: ReturnType<typeof readPx> | undefined;
+	let error: unknown;
 	try {
-		const { cube, warnings } = readPx(bytes, { origin: ORIGIN, lenient });
+		result = readPx(bytes, { origin: ORIGIN, lenient });
+	} catch (e) {
+		error = e;
+	}
+	if (result) {
+		outcomes.read++;
+		const { cube, warnings } = result;
 		expect(cube.values.length).toBe(cellCount(cube.dimensions));
 		for (const w of warnings) expect(w.line).toBeGreaterThanOrEqual(0);
-	} catch (e) {
+	} else {
+		const e = error;
+		// Anything but a ReadError fails the property (rethrown, not swallowed).
 		if (!(e instanceof ReadError)) throw e;
+		outcomes.rejected++;
 		expect(e.problems.length).toBeGreaterThan(0);
 		for (const p of e.problems) {
 			expect(p.file).toBe(ORIGIN);
@@ -34,6 +52,20 @@ function checkRead(bytes: Uint8Array, lenient: boolean): void {
 		}
 	}
 	expect(performance.now() - start).toBeLessThan(1000);
+}
+
+/**
+ * Runs a property and asserts that at least `min.read` mutants read and `min.rejected` were
+ * rejected. The minimums sit well below the counts seen over many runs (each property's own
+ * mutation mix; fast-check seeds vary per run).
+ */
+function counted(run: () => void, min: { read: number; rejected: number }): void {
+	outcomes.read = 0;
+	outcomes.rejected = 0;
+	run();
+	expect(outcomes.read + outcomes.rejected).toBe(RUNS.numRuns);
+	expect(outcomes.read).toBeGreaterThanOrEqual(min.read);
+	expect(outcomes.rejected).toBeGreaterThanOrEqual(min.rejected);
 }
 
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -57,45 +89,77 @@ const lenient = fc.boolean();
 const RUNS = { numRuns: 200 };
 
 describe('readPx on mutated files', () => {
+	it('the unmutated seeds: all three read (so every mutant starts from a readable file)', () => {
+		for (const src of SOURCES) {
+			const { cube } = readPx(src, { origin: ORIGIN });
+			expect(cube.values.length).toBe(cellCount(cube.dimensions));
+			expect(cube.values.length).toBeGreaterThan(10);
+		}
+	});
+
 	it('truncated at any position', () => {
-		fc.assert(fc.property(source, fc.nat(), lenient, (src, at, l) => checkRead(src.subarray(0, at % (src.length + 1)), l)), RUNS);
+		// One cut in ten is the control: right after the final ';' (only the newline goes), which reads.
+		const cut = fc.oneof({ weight: 9, arbitrary: fc.nat() }, { weight: 1, arbitrary: fc.constant(-1) });
+		counted(
+			() =>
+				fc.assert(fc.property(source, cut, lenient, (src, at, l) => checkRead(src.subarray(0, at < 0 ? src.lastIndexOf(0x3b) + 1 : at % (src.length + 1)), l)), RUNS),
+			{ read: 5, rejected: 120 }
+		);
 	});
 
 	it('with random bytes flipped', () => {
 		const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 });
-		fc.assert(
-			fc.property(source, flips, lenient, (src, changes, l) => {
-				const b = src.slice();
-				for (const [at, v] of changes) b[at % b.length] = v;
-				checkRead(b, l);
-			}),
-			RUNS
+		counted(
+			() =>
+				fc.assert(
+						fc.property(source, flips, lenient, (src, changes, l) => {
+							const b = src.slice();
+							for (const [at, v] of changes) b[at % b.length] = v;
+							checkRead(b, l);
+						}),
+						RUNS
+					),
+			{ read: 8, rejected: 100 }
 		);
 	});
 
 	it('with quotes or semicolons dropped', () => {
 		const char = fc.constantFrom(0x22, 0x3b);
-		fc.assert(fc.property(source, char, fc.integer({ min: 1, max: 40 }), lenient, (src, c, every, l) => checkRead(dropAll(src, c, every), l)), RUNS);
+		// every = 0 (one run in ten) drops nothing: the control, which reads.
+		const every = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 1, arbitrary: fc.constant(0) });
+		counted(
+			() =>
+				fc.assert(fc.property(source, char, every, lenient, (src, c, k, l) => checkRead(k === 0 ? src : dropAll(src, c, k), l)), RUNS),
+			{ read: 5, rejected: 120 }
+		);
 	});
 
 	it('with odd tokens inserted anywhere', () => {
 		const token = fc.constantFrom(' 1e400 ', ' 1.2.3 ', ' --5 ', ' NaN ', '"', ';', '\n', '(', ')', '[', ']', '=', ',', ' "..." ', '\r\n', '\u0000', 'TLIST(');
-		fc.assert(
-			fc.property(source, fc.nat(), fc.nat({ max: 3 }), token, lenient, (src, at, remove, t, l) => checkRead(splice(src, at, remove, ascii(t)), l)),
-			RUNS
+		counted(
+			() =>
+				fc.assert(
+						fc.property(source, fc.nat(), fc.nat({ max: 3 }), token, lenient, (src, at, remove, t, l) => checkRead(splice(src, at, remove, ascii(t)), l)),
+						RUNS
+					),
+			{ read: 25, rejected: 60 }
 		);
 	});
 
 	it('with odd numbers in DATA', () => {
 		const token = fc.constantFrom('1e400', '1.2.3', '--5', 'NaN', '-', '.', '+7', '1e', '.5', '5.', '0x10', 'Infinity');
-		fc.assert(
-			fc.property(source, fc.nat(), token, lenient, (src, n, t, l) => {
-				const text = new TextDecoder('windows-1252').decode(src);
-				const dataAt = text.indexOf('DATA=') + 6;
-				const at = dataAt + (n % Math.max(1, text.length - dataAt));
-				checkRead(ascii(`${text.slice(0, at)} ${t} ${text.slice(at)}`), l);
-			}),
-			RUNS
+		counted(
+			() =>
+				fc.assert(
+						fc.property(source, fc.nat(), token, lenient, (src, n, t, l) => {
+							const text = new TextDecoder('windows-1252').decode(src);
+							const dataAt = text.indexOf('DATA=') + 6;
+							const at = dataAt + (n % Math.max(1, text.length - dataAt));
+							checkRead(ascii(`${text.slice(0, at)} ${t} ${text.slice(at)}`), l);
+						}),
+						RUNS
+					),
+			{ read: 12, rejected: 100 }
 		);
 	});
 });

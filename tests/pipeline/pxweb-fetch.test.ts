@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { fetchTable, FetchError, RateLimiter, type FetchOptions, type TableSpec } from '../../pipelines/fetch/index.ts';
 import { readManifest, appendManifest, type ManifestEntry } from '../../pipelines/fetch/manifest.ts';
 import { requestHash, mockPath } from '../../pipelines/fetch/hash.ts';
-import { cellsOf, planLeaves, planQuery, resolveSelection, v1Body, v2Body, koladaUrl, metadataUrl, SpecError } from '../../pipelines/fetch/query.ts';
+import { cellsOf, planLeaves, planQuery, resolveSelection, v1Body, v2Body, koladaUrls, metadataUrl, SpecError } from '../../pipelines/fetch/query.ts';
 import { shapeFromCube } from '../../pipelines/fetch/shape.ts';
 import { defaultLimits } from '../../pipelines/fetch/spec.ts';
 import { parseRetryAfter } from '../../pipelines/fetch/http.ts';
@@ -137,9 +137,29 @@ describe('selection resolution and splitting', () => {
 		expect(metadataUrl({ api: 'pxweb-v2', baseUrl: 'https://statistikdatabasen.scb.se/api/v2', table: 'TAB638', lang: 'sv', selection: {} })).toBe(
 			'https://statistikdatabasen.scb.se/api/v2/tables/TAB638/metadata?lang=sv'
 		);
-		expect(koladaUrl({ api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3', table: 'N07418', lang: 'sv', selection: { municipality: ['0000', '0020'], year: ['2021', '2022'] } })).toBe(
-			'https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022'
-		);
+		expect(koladaUrls({ api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3', table: 'N07418', lang: 'sv', selection: { municipality: ['0000', '0020'], year: ['2021', '2022'] } })).toEqual([
+			'https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?per_page=5000'
+		]);
+	});
+
+	it('Kolada: at most 25 ids per path segment; the URLs cover the cross product of the chunks once', () => {
+		const munis = Array.from({ length: 60 }, (_, i) => String(1000 + i));
+		const years = Array.from({ length: 30 }, (_, i) => String(1995 + i));
+		const urls = koladaUrls({ api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3/', table: 'N15643', lang: 'sv', selection: { municipality: munis, year: years } });
+		expect(urls).toHaveLength(3 * 2);
+		const pairs = new Set<string>();
+		for (const u of urls) {
+			const m = /^https:\/\/api\.kolada\.se\/v3\/data\/kpi\/N15643\/municipality\/([\d,]+)\/year\/([\d,]+)\?per_page=5000$/.exec(u);
+			expect(m, u).not.toBeNull();
+			const [ms, ys] = [m![1].split(','), m![2].split(',')];
+			expect(ms.length).toBeLessThanOrEqual(25);
+			expect(ys.length).toBeLessThanOrEqual(25);
+			for (const a of ms) for (const b of ys) pairs.add(`${a}/${b}`);
+		}
+		expect(pairs.size).toBe(60 * 30);
+		expect(koladaUrls({ api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3', table: 'N07418', lang: 'sv', selection: { year: years.slice(0, 25) } })).toEqual([
+			`https://api.kolada.se/v3/data/kpi/N07418/year/${years.slice(0, 25).join(',')}?per_page=5000`
+		]);
 	});
 });
 
@@ -473,7 +493,7 @@ describe('hand-written answers (tests/pipeline/fixtures-api)', () => {
 		const spec: TableSpec = { api: 'kolada-v3', baseUrl: 'https://api.kolada.se/v3', table: 'N07418', lang: 'sv', selection: { municipality: ['0000', '0020'], year: ['2021', '2022'] } };
 		const res = await fetchTable(spec, opts({ fetch: server.fetch }));
 		expect(server.requests.map((r) => [r.method, r.path])).toEqual([
-			['GET', '/api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022'],
+			['GET', '/api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?per_page=5000'],
 			['GET', '/api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?page=2']
 		]);
 		expect(res.calls).toBe(2);
@@ -492,7 +512,7 @@ describe('hand-written answers (tests/pipeline/fixtures-api)', () => {
 			])
 		);
 		const m = manifestOk(path.join(tmp, 'manifest.json'));
-		expect(m.map((e) => e.url)).toEqual(['https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022', 'https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?page=2']);
+		expect(m.map((e) => e.url)).toEqual(['https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?per_page=5000', 'https://api.kolada.se/v3/data/kpi/N07418/municipality/0000,0020/year/2021,2022?page=2']);
 		for (const e of m) expect(e.sha256).toBe(sha(path.join(tmp, e.savedAs!)));
 		expect(new Set(res.files).size).toBe(2);
 	});
