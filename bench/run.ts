@@ -27,6 +27,7 @@ import { firstChart, type FirstChartResult } from './first-chart.ts';
 import { interactions } from './interaction.ts';
 import { scaleBench } from './scale.ts';
 import { pipelineRun, pxVsDuckdbCsv } from './pipeline.ts';
+import { estimateBench } from './estimate.ts';
 import { goalsTable, printTable } from './report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -133,6 +134,8 @@ try {
 		results.interaction_ms = summary;
 		if (runs) results.runs = { ...(results.runs ?? {}), interaction: runs };
 	}
+	// Own survey extracts (#12): 1 M respondents in Node, R's survey package, /egna-data with 200 000 (bench/estimate.ts).
+	if (want('estimate')) results.estimate = await section('estimate', () => estimateBench(async () => (await import('./estimate-browser.ts')).estimateBrowser(browser!, site.url)));
 	if (want('scale')) {
 		const sc = await section('scale', () => scaleBench(browser!, siteDir, dataDir, SCALE_VIEWS));
 		const { selective_runs, ...summary } = sc as Record<string, any>;

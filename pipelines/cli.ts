@@ -4,6 +4,7 @@
  *   convert <file-or-url> [--lang sv|en] [--lenient]   print one source table as JSON-stat 2.0
  *   fetch [indicator …] [--dry-run]   fetch the indicators' source tables, save raw answers, rebuild
  *   discover <indicator>   propose source tables whose texts match the indicator's wording
+ *   estimate <file> …      respondent-level survey file → indicator estimates with design-based CIs
  * Each command lives in pipelines/commands/<name>.ts and exports `run(args): Promise<number>`
  * (the exit code), so commands load only what they need.
  */
@@ -11,7 +12,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 	data: () => import('./commands/make-data.ts'),
 	convert: () => import('./commands/convert.ts'),
 	fetch: () => import('./commands/fetch.ts'),
-	discover: () => import('./commands/discover.ts')
+	discover: () => import('./commands/discover.ts'),
+	estimate: () => import('./commands/estimate.ts')
 };
 
 const [first, ...rest] = process.argv.slice(2);

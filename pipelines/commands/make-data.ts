@@ -26,6 +26,7 @@ import { beginStaging } from '../write/atomic.ts';
 import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, regionsJson, sourcesFlat } from '../write/dims.ts';
 import { withDuckDB } from '../duckdb.ts';
 import { readFetched } from '../intake/fetched.ts';
+import { readOwn } from '../intake/own.ts';
 import { writeCountyMap } from '../write/county-map.ts';
 import { outDir, rawDir, relativeToRepo, repoRoot, displayPath as display } from '../paths.ts';
 import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../intake/published.ts';
@@ -89,6 +90,12 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	inputs.push({ file: relativeToRepo(csvFile), sha256: csvSha, cells: published.inputRows, kind: 'published' });
 	for (const f of [readerMappingPath(), mappingPath()]) inputs.push({ file: relativeToRepo(f), sha256: sha256File(f), cells: 0, kind: 'mapping' });
 
+	// 2b. Own survey extracts estimated with `pipeline estimate --site` (real, with their provenance).
+	const own = readOwn(rawDir, sha256File);
+	rejects.push(...own.rejects);
+	sources.push(...own.sources);
+	inputs.push(...own.inputs);
+
 	// 3. Example data for everything else.
 	const profileFile = path.join(repoRoot, 'pipelines/generate/profiles.ts');
 	const demo = generate(catalog, seed);
@@ -124,6 +131,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	};
 	for (const { obs, file } of fetched.observations) take(obs, file, 0);
 	published.observations.forEach((o, i) => take(o, relativeToRepo(csvFile), published.lines[i]));
+	for (const { obs, file, line } of own.observations) take(obs, file, line);
 	for (const o of demo.observations) take(o, 'pipelines/generate/profiles.ts', 0);
 	const observations = [...cells.values()];
 	const usedSources = new Set(observations.map((o) => o.source_id));
@@ -131,7 +139,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 
 	const missing = observations.filter((o) => o.value === null).length;
 	const counts: DataCounts = {
-		input_cells: fetched.inputCells + published.inputRows + demo.observations.length,
+		input_cells: fetched.inputCells + published.inputRows + own.inputRows + demo.observations.length,
 		observations: observations.length - missing,
 		missing_cells: missing,
 		rejects: rejects.length,

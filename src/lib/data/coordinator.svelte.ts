@@ -6,7 +6,7 @@
  */
 import { base } from '$app/paths';
 import { cached, type Engine } from './engine';
-import type { LoadProgress } from './duckdb-browser';
+import type { BrowserDb, LoadProgress } from './duckdb-browser';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -14,14 +14,14 @@ class Coordinator implements Engine {
 	status = $state<EngineStatus>('idle');
 	progress = $state(0);
 	error = $state<string | null>(null);
-	private engine: Promise<Engine> | null = null;
+	private engine: Promise<BrowserDb & Engine> | null = null;
 	private cache = cached({
 		load: async (indicator) => (await this.start()).load(indicator),
 		query: async (sql) => (await this.start()).query(sql)
 	});
 
 	/** Starts the engine (idempotent). Pages call it after first paint or on first interaction. */
-	start(): Promise<Engine> {
+	start(): Promise<BrowserDb & Engine> {
 		if (!this.engine) {
 			this.status = 'loading';
 			performance.mark('duckdb-start');

@@ -73,10 +73,10 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 	};
 }
 
-/** The browser's `Engine`: an indicator's partition is fetched from `partitionUrl(indicator)`. */
-export function browserEngine(db: BrowserDb, partitionUrl: (indicator: string) => string): Engine {
-	return {
-		load: (indicator) => db.loadParquet(partitionUrl(indicator), tableOf(indicator)),
-		query: (sql) => db.query(sql)
-	};
+/**
+ * The browser's `Engine`: an indicator's partition is fetched from `partitionUrl(indicator)`. The
+ * database itself stays reachable (own survey files are loaded into it directly).
+ */
+export function browserEngine(db: BrowserDb, partitionUrl: (indicator: string) => string): BrowserDb & Engine {
+	return { ...db, load: (indicator) => db.loadParquet(partitionUrl(indicator), tableOf(indicator)) };
 }

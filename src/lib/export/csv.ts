@@ -92,7 +92,11 @@ export function csvRows(rows: readonly Observation[], ctx: CsvContext): Record<(
 		source_id: r.source_id,
 		source: ctx.citation?.(r.source_id) ?? '',
 		is_demo: r.is_demo,
-		data_type: r.is_demo ? (sv ? 'Exempeldata' : 'Example data') : sv ? 'Publicerad statistik' : 'Published statistics',
+		data_type: r.is_demo
+			? sv ? 'Exempeldata' : 'Example data'
+			: /^own(-|$)/.test(r.source_id) // the user's own survey file (/egna-data, pipeline estimate)
+				? sv ? 'Egna data, inte officiell statistik' : 'Own data, not official statistics'
+				: sv ? 'Publicerad statistik' : 'Published statistics',
 		exempeldata: r.is_demo ? 'ja' : 'nej'
 	}));
 }

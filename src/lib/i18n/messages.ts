@@ -235,9 +235,13 @@ const en: typeof sv = {
 export type Messages = typeof sv;
 export const messages: Record<Lang, Messages> = { sv, en };
 
-/** Path for a page in a language: `/indikator/x` ↔ `/en/indikator/x`. */
+/** Pages whose path is translated (Swedish, English); all others share their path. */
+const TRANSLATED_PATHS: [sv: string, en: string][] = [['/egna-data', '/own-data']];
+
+/** Path for a page in a language: `/indikator/x` ↔ `/en/indikator/x`, `/egna-data` ↔ `/en/own-data`. */
 export function localePath(lang: Lang, path: string): string {
-	const clean = path.replace(/^\/en(?=\/|$)/, '') || '/';
+	let clean = path.replace(/^\/en(?=\/|$)/, '') || '/';
+	for (const [svPath, enPath] of TRANSLATED_PATHS) if (clean === svPath || clean === enPath) clean = lang === 'en' ? enPath : svPath;
 	return lang === 'en' ? (clean === '/' ? '/en' : `/en${clean}`) : clean;
 }
 

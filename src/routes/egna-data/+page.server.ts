@@ -1,0 +1,3 @@
+import { ownDataPage } from '$lib/server/own-data';
+
+export const load = () => ownDataPage('sv');
