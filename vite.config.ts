@@ -1,8 +1,26 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * BENCH_BASELINE=1 (the benchmark's baseline build) swaps the build-time chart renderer
+ * (src/lib/server/render.ts, however it is imported) for bench/baseline-render.ts, which
+ * prerenders nothing: no benchmark branch lives in production code.
+ */
+const renderer = fileURLToPath(new URL('./src/lib/server/render.ts', import.meta.url));
+const baselineRenderer: Plugin = {
+	name: 'bench-baseline-renderer',
+	enforce: 'pre',
+	async resolveId(source, importer, options) {
+		if (process.env.BENCH_BASELINE !== '1' || !/render(\.ts)?$/.test(source)) return null;
+		const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+		return resolved?.id === renderer ? fileURLToPath(new URL('./bench/baseline-render.ts', import.meta.url)) : null;
+	}
+};
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [baselineRenderer, sveltekit()],
 	worker: { format: 'es' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	test: {

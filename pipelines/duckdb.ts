@@ -1,4 +1,4 @@
-/** One in-memory DuckDB for a pipeline run (Parquet writing and reading raw CSV). */
+/** One in-memory DuckDB for a pipeline run (Parquet writing, datapackage checks). */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export async function withDuckDB<T>(fn: (con: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -12,7 +12,5 @@ export async function withDuckDB<T>(fn: (con: DuckDBConnection) => Promise<T>): 
 	}
 }
 
-/** SQL string literal. */
-export function lit(s: string): string {
-	return `'${s.replaceAll("'", "''")}'`;
-}
+/** SQL string literal: the site's one quoting helper. */
+export { sqlString as lit } from '../src/lib/data/sql.ts';

@@ -17,3 +17,9 @@ export const outDir = path.resolve(process.env.ENSAMHET_OUT_DIR ?? path.join(rep
 export function relativeToRepo(file: string): string {
 	return path.relative(repoRoot, file).split(path.sep).join('/');
 }
+
+/** A file as messages and manifests name it: relative to the repository when inside it, else as given. */
+export function displayPath(file: string): string {
+	const rel = relativeToRepo(file);
+	return rel.startsWith('..') ? file : rel;
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { catalogDir as defaultCatalogDir, relativeToRepo } from '../paths.ts';
+import { catalogDir as defaultCatalogDir, displayPath as display } from '../paths.ts';
 import {
 	groupDimSchema,
 	indicatorSchema,
@@ -46,10 +46,6 @@ export function resolveCatalogDir(dir?: string): string {
 	return path.resolve(dir ?? process.env.ENSAMHET_CATALOG_DIR ?? defaultCatalogDir);
 }
 
-function display(file: string): string {
-	const rel = relativeToRepo(file);
-	return rel.startsWith('..') ? file : rel;
-}
 
 function readYaml(file: string): unknown {
 	if (!fs.existsSync(file)) throw new CatalogError(`${display(file)}: file missing`);

@@ -2,7 +2,7 @@
  * The check step: every observation against the schema and the catalog's code lists.
  * A failing row becomes a reject with the reason (never silently dropped).
  */
-import type { Observation } from '../../src/lib/data/observation.ts';
+import { observationKey, type Observation } from '../../src/lib/data/observation.ts';
 import type { Catalog } from '../catalog/load.ts';
 
 export type Checker = (o: Observation) => string | null;
@@ -38,6 +38,5 @@ export function makeChecker(catalog: Catalog): Checker {
 	};
 }
 
-export function cellKey(o: Pick<Observation, 'indicator_id' | 'region_code' | 'period_start' | 'period_end' | 'sex' | 'group_dim' | 'group_code'>): string {
-	return `${o.indicator_id}|${o.region_code}|${o.period_start}|${o.period_end}|${o.sex}|${o.group_dim}|${o.group_code}`;
-}
+/** An observation's key (the schema's OBSERVATION_KEY) as one string. */
+export const cellKey = observationKey;

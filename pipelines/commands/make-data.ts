@@ -25,7 +25,6 @@
  * pause-after-parquet | crash-after-parquet stops the run after the Parquet files are staged.
  */
 import { writeDatapackage } from '../write/datapackage.ts';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Observation } from '../../src/lib/data/observation.ts';
@@ -40,13 +39,14 @@ import { withholdExampleWhereReal } from '../check/no-mixing.ts';
 import { suppress } from '../check/suppress.ts';
 import { coverage } from '../write/coverage.ts';
 import { writeCountyMap } from '../write/county-map.ts';
-import { outDir, rawDir, relativeToRepo, repoRoot } from '../paths.ts';
+import { outDir, rawDir, relativeToRepo, repoRoot, displayPath as display } from '../paths.ts';
 import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../intake/published.ts';
 import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../write/parquet.ts';
 import { cellKey, makeChecker } from '../check/validate.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
 import { DEFAULT_SEED, generate } from '../generate/generate.ts';
 import { neutraliseFormula } from '../../src/lib/export/formula.ts';
+import { sha256File } from '../sha256.ts';
 
 export interface MakeDataOptions {
 	catalogDir?: string;
@@ -307,14 +307,7 @@ function listFiles(dir: string): string[] {
 	return out.sort();
 }
 
-function display(f: string): string {
-	const r = relativeToRepo(f);
-	return r.startsWith('..') ? f : r;
-}
 
-function sha256File(file: string): string {
-	return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
 
 function writeJson(file: string, value: unknown): void {
 	fs.writeFileSync(file, JSON.stringify(value) + '\n');

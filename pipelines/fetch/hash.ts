@@ -28,9 +28,7 @@ export function requestHash(s: string): string {
 	return createHash('md5').update(rDigestBytes(s)).digest('hex').slice(0, 6);
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-	return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from '../sha256.ts';
 
 /**
  * httptest's mock file name for a request, relative to the host directory:

@@ -5,7 +5,6 @@
  * build reads the index, the cube through the JSON-stat reader, and tidies it with the
  * indicator's catalog entry (tidy.ts).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -13,9 +12,10 @@ import type { Observation } from '../../src/lib/data/observation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { readJsonStat } from '../read/jsonstat.ts';
 import { text } from '../cube/model.ts';
-import { relativeToRepo } from '../paths.ts';
+import { displayPath as display } from '../paths.ts';
 import { tidyCube } from '../tidy/tidy.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
+import { sha256Hex } from '../sha256.ts';
 
 export const fetchedEntry = z.object({
 	indicator: z.string().min(1),
@@ -46,10 +46,6 @@ export interface FetchedResult {
 	fetches: (FetchedEntry & { status: string })[];
 }
 
-function display(f: string): string {
-	const r = relativeToRepo(f);
-	return r.startsWith('..') ? f : r;
-}
 
 export function readFetchIndex(file: string): FetchedEntry[] {
 	if (!fs.existsSync(file)) return [];
@@ -74,11 +70,11 @@ export function readFetched(catalog: Catalog, rawDir: string): FetchedResult {
 			}
 			const cubeFile = path.join(dir, entry.cube_file);
 			const bytes = fs.readFileSync(cubeFile);
-			const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+			const sha = sha256Hex(bytes);
 			const { cubes } = readJsonStat(bytes.toString('utf8'), { origin: display(cubeFile), lang: 'sv' });
 			const cube = cubes[0];
 			const publisher = catalog.publishers.find((p) => p.id === entry.publisher);
-			const source_id = `api-${entry.publisher}-${crypto.createHash('sha256').update(`${entry.url}\n${sha}`).digest('hex').slice(0, 10)}`;
+			const source_id = `api-${entry.publisher}-${sha256Hex(`${entry.url}\n${sha}`).slice(0, 10)}`;
 			const part = ind.source.table === entry.table ? ind.source : ind.source.national_tables?.find((t) => t.table === entry.table);
 			const alternative = ind.source.alternative_tables?.find((t) => t.table === entry.table);
 			const tidy = tidyCube(cube, ind, source_id, display(cubeFile), { groups: alternative ? undefined : part?.groups, total_codes: entry.total_codes ?? part?.total_codes, catalog: catalog.groups });

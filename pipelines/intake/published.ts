@@ -5,16 +5,16 @@
  * Each row either becomes one observation with is_demo = false, or a line in the rejects
  * report saying why; nothing is dropped silently.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { Observation, Sex } from '../../src/lib/data/observation.ts';
+import { observationKey, type Observation, type Sex } from '../../src/lib/data/observation.ts';
 import { csvCellData, loadCsvMapping, readCsv } from '../read/csv.ts';
 import type { GroupDim } from '../catalog/schema.ts';
 import { rawDir, relativeToRepo } from '../paths.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
+import { sha256Hex } from '../sha256.ts';
 
 export interface PublishedRow {
 	line: number;
@@ -130,7 +130,7 @@ export function groupCode(groups: readonly GroupDim[], dim: string, value: strin
 }
 
 export function sourceIdFor(row: Pick<PublishedRow, 'url' | 'table_or_publication'>): string {
-	return 'pub-' + crypto.createHash('sha256').update(`${row.url}\n${row.table_or_publication}`).digest('hex').slice(0, 10);
+	return 'pub-' + sha256Hex(`${row.url}\n${row.table_or_publication}`).slice(0, 10);
 }
 
 /** "2024" → [2024, 2024]; "2018-2019" → [2018, 2019]; anything else is not a period we can place. */
@@ -221,7 +221,7 @@ export function publishedToObservations(
 			source_id,
 			is_demo: false
 		};
-		const key = [obs.indicator_id, obs.region_code, obs.period_start, obs.period_end, obs.sex, obs.group_dim, obs.group_code].join('|');
+		const key = observationKey(obs);
 		const seen = byKey.get(key);
 		if (seen) {
 			// Two publications of the same cell: the producer's own page wins over a secondary one.

@@ -9,11 +9,12 @@
  *
  * Spec: Data Package v1 (https://specs.frictionlessdata.io/data-package/), Table Schema v1.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lit, withDuckDB } from '../duckdb.ts';
+import { OBSERVATION_FIELDS, OBSERVATION_KEY } from '../../src/lib/data/observation.ts';
+import { sha256File } from '../sha256.ts';
 
 export interface DatapackageInfo {
 	/** Package version (semver), e.g. the site's version or a date-based one. */
@@ -58,22 +59,11 @@ export interface Resource {
 	schema: TableSchema;
 }
 
-const OBSERVATION_FIELDS: Field[] = [
-	{ name: 'indicator_id', type: 'string', description: 'Indicator identifier (see the indicators resource).', constraints: { required: true, pattern: '^[a-z][a-z0-9_]*$' } },
-	{ name: 'region_code', type: 'string', description: "Region code: '00' Sweden, '01'–'25' county (län), four digits municipality.", constraints: { required: true, pattern: '^([0-9]{2}|[0-9]{4})$' } },
-	{ name: 'period_start', type: 'integer', description: 'First year of the period the value describes.', constraints: { required: true, minimum: 1900, maximum: 2100 } },
-	{ name: 'period_end', type: 'integer', description: 'Last year of the period (equal to period_start for a single year; later for pooled multi-year windows).', constraints: { required: true, minimum: 1900, maximum: 2100 } },
-	{ name: 'sex', type: 'string', description: "Sex: 'T' everyone, 'K' women, 'M' men.", constraints: { required: true, enum: ['T', 'K', 'M'] } },
-	{ name: 'group_dim', type: 'string', description: "Breakdown dimension ('total', 'age', 'country_of_birth', 'education', …).", constraints: { required: true } },
-	{ name: 'group_code', type: 'string', description: "Group within the breakdown dimension ('total' for everyone).", constraints: { required: true } },
-	{ name: 'value', type: 'number', description: 'Estimate in per cent (share of the population group). Missing when suppressed or not available; status then says why.' },
-	{ name: 'ci_low', type: 'number', description: 'Lower bound of the 95% confidence interval, per cent.' },
-	{ name: 'ci_high', type: 'number', description: 'Upper bound of the 95% confidence interval, per cent.' },
-	{ name: 'n', type: 'integer', description: 'Number of respondents (unweighted) behind the estimate, where published.', constraints: { minimum: 0 } },
-	{ name: 'status', type: 'string', description: "Why a value is missing ('..' = not available or suppressed); empty when the value is present." },
-	{ name: 'source_id', type: 'string', description: 'Source of the value (see the sources resource).', constraints: { required: true } },
-	{ name: 'is_demo', type: 'boolean', description: 'true = example data: a synthetic value, NOT statistics (shown as "Exempeldata"); false = published statistics.', constraints: { required: true } }
-];
+/** The observation table's Table Schema fields, from the one schema definition. */
+const OBSERVATION_TABLE_FIELDS: Field[] = OBSERVATION_FIELDS.map((f) => {
+	const constraints = { ...(f.required ? { required: true } : {}), ...f.constraints };
+	return { name: f.name, type: f.type, description: f.description, ...(Object.keys(constraints).length ? { constraints } : {}) };
+});
 
 /** English descriptions for the dimension tables' columns. */
 const DIM_DESCRIPTIONS: Record<string, Record<string, string>> = {
@@ -150,9 +140,7 @@ function duckType(t: string): FieldType {
 	return 'any';
 }
 
-function sha256(file: string): string {
-	return `sha256:${crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')}`;
-}
+const sha256 = (file: string) => `sha256:${sha256File(file)}`;
 
 async function scalar(con: DuckDBConnection, sql: string): Promise<number> {
 	return Number((await con.runAndReadAll(sql)).getRows()[0][0]);
@@ -199,8 +187,8 @@ export async function writeDatapackage(dir: string, info: DatapackageInfo): Prom
 		const csvPath = path.join(dir, 'observations.csv');
 		await con.run(`COPY (SELECT * FROM ${pq(dir, 'observations')}) TO ${lit(csvPath)} (FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', NULL '')`);
 
-		const obsSchema: TableSchema = { fields: OBSERVATION_FIELDS.map((f) => ({ ...f })), missingValues: [''] };
-		const pk = ['indicator_id', 'region_code', 'period_start', 'period_end', 'sex', 'group_dim', 'group_code'];
+		const obsSchema: TableSchema = { fields: OBSERVATION_TABLE_FIELDS.map((f) => ({ ...f })), missingValues: [''] };
+		const pk = [...OBSERVATION_KEY];
 		if (await keyHolds(con, dir, 'observations', pk)) obsSchema.primaryKey = pk;
 
 		const dims: { name: string; key: string[]; title: string; description: string }[] = [

@@ -6,17 +6,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Observation } from '../../src/lib/data/observation.ts';
+import { OBSERVATION_KEY, observationDdl, type Observation } from '../../src/lib/data/observation.ts';
 import { lit } from '../duckdb.ts';
 
-const SCHEMA = `
-	indicator_id VARCHAR NOT NULL, region_code VARCHAR NOT NULL,
-	period_start INTEGER NOT NULL, period_end INTEGER NOT NULL,
-	sex VARCHAR NOT NULL, group_dim VARCHAR NOT NULL, group_code VARCHAR NOT NULL,
-	value DOUBLE, ci_low DOUBLE, ci_high DOUBLE, n INTEGER, status VARCHAR,
-	source_id VARCHAR NOT NULL, is_demo BOOLEAN NOT NULL`;
+const SCHEMA = observationDdl();
 
-const ORDER = 'indicator_id, region_code, period_start, period_end, sex, group_dim, group_code';
+const ORDER = OBSERVATION_KEY.join(', ');
 const PARQUET = "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)";
 
 export async function loadObservations(con: DuckDBConnection, observations: readonly Observation[]): Promise<void> {

@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { trendFigure, trendYDomain } from '../../src/lib/charts/trend';
 import { groupsFigure, groupsXDomain } from '../../src/lib/charts/groups';
-import type { ObservationRow } from '../../src/lib/data/queries';
+import type { Observation } from '../../src/lib/data/observation';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
-const row = (year: number, value: number | null, ci: [number, number] | null = null, extra: Partial<ObservationRow> = {}): ObservationRow =>
+const row = (year: number, value: number | null, ci: [number, number] | null = null, extra: Partial<Observation> = {}): Observation =>
 	({
 		indicator_id: 'x', region_code: '00', period_start: year, period_end: year, sex: 'T', group_dim: 'total', group_code: 'total',
 		value, ci_low: ci?.[0] ?? null, ci_high: ci?.[1] ?? null, n: null, status: null, source_id: 's', is_demo: false, ...extra
-	}) as ObservationRow;
+	}) as Observation;
 
 const texts = (el: Element) => [...el.querySelectorAll('text')].map((t) => t.textContent ?? '');
 

@@ -4,7 +4,7 @@
  * are listed with their marker instead of a dot.
  */
 import * as Plot from '@observablehq/plot';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { periodLabel } from '$lib/data/observation';
 import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
@@ -18,14 +18,14 @@ export interface GroupsOptions {
 	width?: number;
 }
 
-export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOptions, document: Document): SVGSVGElement | HTMLElement {
+export function groupsFigure(rows: readonly Observation[], opts: GroupsOptions, document: Document): SVGSVGElement | HTMLElement {
 	const total = rows.find((r) => r.group_dim === 'total');
 	const groups = rows.filter((r) => r.group_dim !== 'total');
 	const order = Object.keys(opts.labels);
 	// Real first, never mixed: if real and example groups share the chart, example ones say so in their label.
 	const mixed = groups.some((r) => r.is_demo) && groups.some((r) => !r.is_demo);
-	const kind = (r: ObservationRow) => (mixed && r.is_demo ? (opts.lang === 'sv' ? ' (exempeldata)' : ' (example data)') : '');
-	const label = (r: ObservationRow) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code)) + kind(r);
+	const kind = (r: Observation) => (mixed && r.is_demo ? (opts.lang === 'sv' ? ' (exempeldata)' : ' (example data)') : '');
+	const label = (r: Observation) => (r.value === null ? `${opts.labels[r.group_code] ?? r.group_code} (${r.status ?? '..'})` : (opts.labels[r.group_code] ?? r.group_code)) + kind(r);
 	const sorted = [...groups].sort((a, b) => order.indexOf(a.group_code) - order.indexOf(b.group_code));
 	const shown = sorted.filter((r) => r.value !== null);
 	const xDomain = groupsXDomain([...shown.flatMap((r) => [r.value!, r.ci_low ?? r.value!, r.ci_high ?? r.value!]), ...(total?.value != null ? [total.value] : [])]);
@@ -49,7 +49,7 @@ export function groupsFigure(rows: readonly ObservationRow[], opts: GroupsOption
 			Plot.ruleY(shown.filter((r) => r.ci_low !== null), { y: label, x1: 'ci_low', x2: 'ci_high', stroke: SERIES, strokeWidth: 3, strokeOpacity: 0.45 }),
 			Plot.dot(shown, {
 				y: label, x: 'value', r: 5, fill: SERIES, stroke: 'white',
-				title: (r: ObservationRow) => `${label(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''}`,
+				title: (r: Observation) => `${label(r)}, ${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${formatNumber(r.n, opts.lang, 0)}` : ''}`,
 				render: annotate(shown, (r) => ({ group: r.group_code, value: r.value, 'ci-low': r.ci_low, 'ci-high': r.ci_high, n: r.n, demo: String(r.is_demo) }))
 			}),
 			...(fromZero ? [Plot.ruleX([0], { stroke: INK })] : [])

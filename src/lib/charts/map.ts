@@ -3,9 +3,10 @@
  * outcome with the same colours as the ranked chart; counties without a value are hatched grey.
  * Each county is a labelled path, so screen readers can list them.
  */
-import type { ObservationRow } from '$lib/data/queries';
-import { formatPercent, type Lang } from '$lib/i18n/format';
+import type { Observation } from '$lib/data/observation';
+import { formatPercent } from '$lib/i18n/format';
 import { OUTCOME_COLOR, type Outcome } from './palette';
+import type { CountyChartOptions } from './regions';
 
 export interface MapShapes {
 	viewBox: string;
@@ -13,18 +14,13 @@ export interface MapShapes {
 	counties: Record<string, { path: string; name?: string } & Record<string, unknown>>;
 }
 
-export interface MapOptions {
-	lang: Lang;
-	names: Record<string, string>;
-	outcomes: Record<string, Outcome>;
-	outcomeLabels: Record<Outcome, string>;
+export interface MapOptions extends CountyChartOptions {
 	shapes: MapShapes;
-	highlight?: string;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-export function mapFigure(rows: readonly ObservationRow[], opts: MapOptions, document: Document): SVGSVGElement {
+export function mapFigure(rows: readonly Observation[], opts: MapOptions, document: Document): SVGSVGElement {
 	const byRegion = new Map(rows.map((r) => [r.region_code, r]));
 	const svg = document.createElementNS(SVG, 'svg') as SVGSVGElement;
 	const [, , w, h] = opts.shapes.viewBox.split(/\s+/).map(Number);

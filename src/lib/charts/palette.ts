@@ -2,7 +2,10 @@
  * Comparison colours: Okabe–Ito hues, each ≥ 3:1 against white (WCAG 1.4.11) and told apart by
  * shape as well as colour, so they work for colour-blind readers and in greyscale print.
  */
-export type Outcome = 'better' | 'similar' | 'worse' | 'higher' | 'lower' | 'not-compared';
+import type { ComparisonOutcome } from '$lib/stats/compare';
+
+/** The stats module's comparison outcome; charts only colour it. */
+export type Outcome = ComparisonOutcome;
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {
 	better: '#0072B2',

@@ -3,7 +3,7 @@
  * prerendered SVG in the HTML) and the browser's afterwards (live updates). The browser loads
  * this module — and Plot with it — only when a chart has to change.
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { groupsFigure, type GroupsOptions } from './groups';
 import { mapFigure, type MapOptions } from './map';
 import { regionsFigure, type RegionsOptions } from './regions';
@@ -21,7 +21,7 @@ export interface ChartKinds {
 }
 export type ChartKind = keyof ChartKinds;
 
-type Figure = (rows: readonly ObservationRow[], opts: never, doc: Document) => SVGSVGElement | HTMLElement;
+type Figure = (rows: readonly Observation[], opts: never, doc: Document) => SVGSVGElement | HTMLElement;
 const figures: Record<ChartKind, Figure> = {
 	trend: trendFigure as Figure,
 	sparkline: sparklineFigure as Figure,
@@ -31,7 +31,7 @@ const figures: Record<ChartKind, Figure> = {
 	spine: spineFigure as Figure
 };
 
-export function drawChart<K extends ChartKind>(kind: K, rows: readonly ObservationRow[], opts: ChartKinds[K], doc: Document): SVGSVGElement | HTMLElement {
+export function drawChart<K extends ChartKind>(kind: K, rows: readonly Observation[], opts: ChartKinds[K], doc: Document): SVGSVGElement | HTMLElement {
 	const fig = figures[kind](rows, opts as never, doc);
 	// The chart's wrapper is a labelled role="img" with a text summary and a table beside it;
 	// the SVG's inner aria-labels (Plot puts them on <g>, where ARIA prohibits them) only add noise.

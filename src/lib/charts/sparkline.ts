@@ -1,9 +1,9 @@
 /** A word-sized trend line for indicator tiles; decorative (the tile states the numbers). */
 import * as Plot from '@observablehq/plot';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { SERIES } from './palette';
 
-export function sparklineFigure(rows: readonly ObservationRow[], _opts: unknown, document: Document): SVGSVGElement | HTMLElement {
+export function sparklineFigure(rows: readonly Observation[], _opts: unknown, document: Document): SVGSVGElement | HTMLElement {
 	const shown = rows.filter((r) => r.value !== null);
 	const fig = Plot.plot({
 		document,

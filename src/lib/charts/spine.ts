@@ -4,7 +4,7 @@
  * that "better" is always to the right; the region's marker is coloured by its comparison.
  */
 import * as Plot from '@observablehq/plot';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
 import type { Polarity } from '$lib/data/catalog';
@@ -37,7 +37,7 @@ export interface SpineOptions {
 	polarity?: Polarity;
 }
 
-export function spineFigure(_rows: readonly ObservationRow[], opts: SpineOptions, document: Document): SVGSVGElement | HTMLElement {
+export function spineFigure(_rows: readonly Observation[], opts: SpineOptions, document: Document): SVGSVGElement | HTMLElement {
 	// Each row is scaled by its widest distance from the nation, so every row spans [-1, 1].
 	const scaled = opts.spine.map((s) => {
 		const span = Math.max(Math.abs(s.max - s.nation), Math.abs(s.min - s.nation), 1e-9);

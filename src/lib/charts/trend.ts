@@ -11,7 +11,7 @@
  * on a short axis instead of a lone dot on a ten-year one.
  */
 import * as Plot from '@observablehq/plot';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { periodLabel } from '$lib/data/observation';
 import { formatPercent, type Lang } from '$lib/i18n/format';
 import { annotate } from './annotate';
@@ -24,7 +24,7 @@ export interface TrendOptions {
 	seriesBreaks?: readonly number[];
 	yLabel?: string;
 	/** Comparison series (e.g. the nation behind a region), drawn thin and grey. */
-	benchmark?: readonly ObservationRow[];
+	benchmark?: readonly Observation[];
 	/** Fit the y-axis to the data instead of starting at 0 (said on the axis). */
 	zoom?: boolean;
 	/** Shared upper end of the y-axis (small multiples on one scale). */
@@ -46,10 +46,10 @@ export function trendYDomain(values: readonly number[], opts: Pick<TrendOptions,
 
 const STRATEGY = { start: 2025, end: 2029 };
 
-export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions, document: Document): SVGSVGElement | HTMLElement {
+export function trendFigure(rows: readonly Observation[], opts: TrendOptions, document: Document): SVGSVGElement | HTMLElement {
 	const shown = rows.filter((r) => r.value !== null);
 	const breaks = [...(opts.seriesBreaks ?? [])].sort((a, b) => a - b);
-	const segment = (r: ObservationRow) => breaks.filter((b) => r.period_start >= b).length;
+	const segment = (r: Observation) => breaks.filter((b) => r.period_start >= b).length;
 	const baseline = [...shown].filter((r) => r.period_end < STRATEGY.start).at(-1);
 	const years = shown.map((r) => r.period_end).concat(opts.benchmark?.map((r) => r.period_end) ?? []);
 	const single = shown.length === 1 && !opts.benchmark?.some((r) => r.value !== null);
@@ -68,8 +68,8 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 	// Real first, never mixed: when one line holds real and example values, each point says which
 	// it is by shape (filled circle = real, hollow diamond = example) and in its tooltip, not by colour alone.
 	const mixed = shown.some((r) => r.is_demo) && shown.some((r) => !r.is_demo);
-	const kindText = (r: ObservationRow) => (!mixed ? '' : r.is_demo ? (opts.lang === 'sv' ? ' – exempeldata' : ' – example data') : opts.lang === 'sv' ? ' – verkligt värde' : ' – real value');
-	const tip = (r: ObservationRow) =>
+	const kindText = (r: Observation) => (!mixed ? '' : r.is_demo ? (opts.lang === 'sv' ? ' – exempeldata' : ' – example data') : opts.lang === 'sv' ? ' – verkligt värde' : ' – real value');
+	const tip = (r: Observation) =>
 		`${periodLabel(r)}: ${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}${r.n ? `, n = ${r.n}` : ''}${kindText(r)}`;
 
 	return Plot.plot({
@@ -119,7 +119,7 @@ export function trendFigure(rows: readonly ObservationRow[], opts: TrendOptions,
 			}),
 			...(baseline ? [Plot.dot([baseline], { x: 'period_end', y: 'value', r: 8, stroke: INK, strokeWidth: 1.5, fill: 'none' })] : []),
 			...(single
-				? [Plot.text(shown, { x: 'period_end', y: 'value', text: (r: ObservationRow) => `${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}`, dx: -12, textAnchor: 'end', fontSize: 15, fontWeight: 700, fill: INK, className: 'trend-single-value' })]
+				? [Plot.text(shown, { x: 'period_end', y: 'value', text: (r: Observation) => `${fmt(r.value)}${r.ci_low !== null ? ` (${fmt(r.ci_low)}–${fmt(r.ci_high)})` : ''}`, dx: -12, textAnchor: 'end', fontSize: 15, fontWeight: 700, fill: INK, className: 'trend-single-value' })]
 				: []),
 			...(zoomed ? [] : [Plot.ruleY([0], { stroke: INK })])
 		]

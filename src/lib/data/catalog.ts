@@ -3,9 +3,10 @@
  * pages rely on are required; richer catalog fields are optional so the site degrades gracefully.
  */
 import type { Lang } from '$lib/i18n/format';
+import type { Polarity } from '$lib/stats/types';
 
 export type Texts = Record<Lang, string>;
-export type Polarity = 'higher-is-better' | 'higher-is-worse' | 'no-judgement';
+export type { Polarity };
 
 export interface SeriesBreak {
 	year: number;

@@ -1,38 +1,38 @@
 /**
- * The coordinator between data and views (as in Mosaic): views hand it Query values; it starts
- * DuckDB-WASM once, lazily, loads the partitions a query needs (each once), runs the SQL and
- * caches results by SQL text, so re-selecting a view costs nothing. Its status is reactive, so
- * the page can show progress while the engine loads.
+ * The browser's engine, as Mosaic's coordinator: views hand it Query values through `run`; it
+ * starts DuckDB-WASM once, lazily, and caches on top of it (engine.ts `cached`: each partition
+ * loaded once, each SQL text answered once), so re-selecting a view costs nothing. Its status is
+ * reactive, so the page can show progress while the engine loads, and a fault (offline, engine,
+ * data) is kept for EngineFault to explain, with a retry.
  */
 import { base } from '$app/paths';
-import { tableOf, type Query } from './queries';
+import { cached, type Engine } from './engine';
 import type { BrowserDb, LoadProgress } from './duckdb-browser';
 import { classifyFault, type Fault } from './fault';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-class Coordinator {
+class Coordinator implements Engine {
 	status = $state<EngineStatus>('idle');
 	progress = $state(0);
 	error = $state<string | null>(null);
 	/** Why interactive views are unavailable (shown by EngineFault with a retry), or null. */
 	fault = $state<Fault | null>(null);
 	private retryListeners = new Set<() => void>();
-	private db: Promise<BrowserDb> | null = null;
-	private tables = new Map<string, Promise<void>>();
-	private cache = new Map<string, Promise<unknown[]>>();
+	private engine: Promise<BrowserDb & Engine> | null = null;
+	private cache = this.freshCache();
 
 	/** Starts the engine (idempotent). Pages call it after first paint or on first interaction. */
-	start(): Promise<BrowserDb> {
-		if (!this.db) {
+	start(): Promise<BrowserDb & Engine> {
+		if (!this.engine) {
 			this.status = 'loading';
 			performance.mark('duckdb-start');
-			this.db = import('./duckdb-browser')
-				.then((m) => m.openBrowserDb((p: LoadProgress) => (this.progress = p.fraction)))
-				.then((db) => {
+			this.engine = import('./duckdb-browser')
+				.then(async (m) => m.browserEngine(await m.openBrowserDb((p: LoadProgress) => (this.progress = p.fraction)), (id) => `${base}/data/indicators/${id}.parquet`))
+				.then((engine) => {
 					this.status = 'ready';
 					performance.mark('duckdb-ready');
-					return db;
+					return engine;
 				})
 				.catch((err: unknown) => {
 					this.status = 'error';
@@ -41,38 +41,33 @@ class Coordinator {
 					throw err;
 				});
 		}
-		return this.db;
+		return this.engine;
 	}
 
-	private ensureTable(db: BrowserDb, indicator: string): Promise<void> {
-		let p = this.tables.get(indicator);
-		if (!p) {
-			p = db.loadParquet(`${base}/data/indicators/${indicator}.parquet`, tableOf(indicator));
-			this.tables.set(indicator, p);
-			// A failed load (network hiccup) must not stay cached: the next query tries again.
-			p.catch(() => this.tables.delete(indicator));
-		}
-		return p;
+	/** The cache over the running engine; a load or query that fails with a running engine is classified (a failed start already was). */
+	private freshCache(): Engine {
+		const guarded = async <T>(work: (engine: BrowserDb & Engine) => Promise<T>): Promise<T> => {
+			const engine = await this.start();
+			try {
+				return await work(engine);
+			} catch (err) {
+				this.fault = classifyFault(err, 'query', navigator.onLine);
+				if (this.fault.kind === 'engine') this.status = 'error';
+				throw err;
+			}
+		};
+		return cached({
+			load: (indicator) => guarded((e) => e.load(indicator)),
+			query: (sql) => guarded((e) => e.query(sql))
+		});
 	}
 
-	async query<Row>(q: Query<Row>): Promise<Row[]> {
-		let p = this.cache.get(q.sql) as Promise<Row[]> | undefined;
-		if (!p) {
-			p = (async () => {
-				const db = await this.start();
-				try {
-					await Promise.all(q.indicators.map((id) => this.ensureTable(db, id)));
-					return (await db.query(q.sql)).map(q.map);
-				} catch (err) {
-					this.fault = classifyFault(err, 'query', navigator.onLine);
-					if (this.fault.kind === 'engine') this.status = 'error';
-					throw err;
-				}
-			})();
-			this.cache.set(q.sql, p);
-			p.catch(() => this.cache.delete(q.sql));
-		}
-		return p;
+	load(indicator: string): Promise<void> {
+		return this.cache.load(indicator);
+	}
+
+	query(sql: string): Promise<Record<string, unknown>[]> {
+		return this.cache.query(sql);
 	}
 
 	/** Pages re-run their queries when the reader asks to retry; returns the unsubscribe function. */
@@ -87,11 +82,10 @@ class Coordinator {
 	 * stay. Failed loads and queries are never cached, so the pages' queries now run anew.
 	 */
 	retry(): void {
-		if (this.status === 'error' && this.db) {
-			this.db.then((db) => db.terminate(), () => {});
-			this.db = null;
-			this.tables.clear();
-			this.cache.clear();
+		if (this.status === 'error' && this.engine) {
+			this.engine.then((e) => e.terminate(), () => {});
+			this.engine = null;
+			this.cache = this.freshCache();
 			this.status = 'idle';
 			this.progress = 0;
 		}

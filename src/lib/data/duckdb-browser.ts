@@ -24,6 +24,8 @@ import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.j
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import bootWorkerUrl from './duckdb-boot.worker.js?url&no-inline';
 import { duckdbWasmUrl } from './engine-assets';
+import type { Engine } from './engine';
+import { tableOf } from './sql';
 
 export interface LoadProgress {
 	/** 0…1 over DuckDB's wasm download. */
@@ -215,4 +217,12 @@ export async function openBrowserDb(onProgress: (p: LoadProgress) => void): Prom
 		worker.terminate();
 		throw err instanceof Error ? err : new Error(String(err));
 	}
+}
+
+/**
+ * The browser's `Engine`: an indicator's partition is fetched from `partitionUrl(indicator)`. The
+ * database itself stays reachable (own survey files are loaded into it directly).
+ */
+export function browserEngine(db: BrowserDb, partitionUrl: (indicator: string) => string): BrowserDb & Engine {
+	return { ...db, load: (indicator) => db.loadParquet(partitionUrl(indicator), tableOf(indicator)) };
 }

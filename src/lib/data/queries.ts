@@ -1,12 +1,15 @@
 /**
  * Every SQL statement the site runs, in one place. A query is a plain value — its SQL, the
- * per-indicator tables it reads and a mapper to a typed row — so the same query runs at build
- * time in Node (@duckdb/node-api, to prerender first views) and in the browser (DuckDB-WASM,
- * for interaction), and can be cached by its SQL text. Components never hold SQL.
+ * per-indicator tables it reads and a mapper to a typed row — run through one `Engine`
+ * (engine.ts `run`): @duckdb/node-api at build time for the prerendered first view, DuckDB-WASM
+ * in the browser afterwards, cached by SQL text. Components and routes never hold SQL.
  *
  * Table `obs_<indicator>` holds one indicator's partition (static/data/indicators/<id>.parquet).
  */
-import type { Observation, Sex } from './observation';
+import { OBSERVATION_COLUMNS, type Observation, type Sex } from './observation';
+import { sqlInt as int, sqlString as str, tableOf } from './sql';
+
+export { tableOf };
 
 export interface Query<Row> {
 	sql: string;
@@ -15,26 +18,13 @@ export interface Query<Row> {
 	map(row: Record<string, unknown>): Row;
 }
 
+/** @deprecated The row type is `Observation` (observation.ts); this alias only eases merging branches still in flight. */
 export type ObservationRow = Observation;
 
-/** Table name for an indicator's partition; ids are validated so they can't inject SQL. */
-export function tableOf(indicator: string): string {
-	if (!/^[a-z][a-z0-9_]*$/.test(indicator)) throw new Error(`invalid indicator id "${indicator}"`);
-	return `obs_${indicator}`;
-}
+const COLUMNS = OBSERVATION_COLUMNS.join(', ');
 
-function str(s: string): string {
-	return `'${s.replaceAll("'", "''")}'`;
-}
-function int(n: number): string {
-	if (!Number.isInteger(n)) throw new Error(`expected an integer, got ${n}`);
-	return String(n);
-}
-
-const COLUMNS = `indicator_id, region_code, period_start, period_end, sex, group_dim, group_code,
-	value, ci_low, ci_high, n, status, source_id, is_demo`;
-
-function toObservation(r: Record<string, unknown>): ObservationRow {
+/** A result row as an Observation: numbers as numbers (DuckDB may hand back BigInt), NULL as null. */
+function toObservation(r: Record<string, unknown>): Observation {
 	const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 	return {
 		indicator_id: String(r.indicator_id),
@@ -54,27 +44,8 @@ function toObservation(r: Record<string, unknown>): ObservationRow {
 	};
 }
 
-export interface SeriesKey {
-	indicator: string;
-	region: string;
-	sex: Sex;
-	groupDim: string;
-	groupCode: string;
-}
-
-/** One line over time: every period of one region, sex and group. */
-export function trendQuery(k: SeriesKey): Query<ObservationRow> {
-	return {
-		indicators: [k.indicator],
-		sql: `SELECT ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE region_code = ${str(k.region)} AND sex = ${str(k.sex)} AND group_dim = ${str(k.groupDim)} AND group_code = ${str(k.groupCode)}
-ORDER BY period_end, period_start`,
-		map: toObservation
-	};
-}
-
 /** The nation's total series for several indicators at once (overview tiles, sparklines). */
-export function nationalSeriesQuery(indicators: readonly string[]): Query<ObservationRow> {
+export function nationalSeriesQuery(indicators: readonly string[]): Query<Observation> {
 	return {
 		indicators,
 		sql: indicators
@@ -88,44 +59,21 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
 	};
 }
 
-export interface PeriodKey {
-	start: number;
-	end: number;
-}
-
-/** All groups of one dimension (plus the total, for reference) in one region and period. */
-export function groupBreakdownQuery(k: { indicator: string; region: string; sex: Sex; groupDim: string; period: PeriodKey }): Query<ObservationRow> {
-	return {
-		indicators: [k.indicator],
-		sql: `SELECT ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE region_code = ${str(k.region)} AND sex = ${str(k.sex)}
-  AND (group_dim = ${str(k.groupDim)} OR group_dim = 'total')
-  AND period_start = ${int(k.period.start)} AND period_end = ${int(k.period.end)}
-ORDER BY group_dim = 'total' DESC, group_code`,
-		map: toObservation
-	};
-}
-
-/** Every region's total for one period (county comparison, map); the nation included as benchmark. */
-export function regionComparisonQuery(k: { indicator: string; sex: Sex; period: PeriodKey }): Query<ObservationRow> {
-	return {
-		indicators: [k.indicator],
-		sql: `SELECT ${COLUMNS} FROM ${tableOf(k.indicator)}
-WHERE length(region_code) = 2 AND sex = ${str(k.sex)} AND group_dim = 'total'
-  AND period_start = ${int(k.period.start)} AND period_end = ${int(k.period.end)}
-ORDER BY region_code`,
-		map: toObservation
-	};
-}
-
-/** A region's and the nation's totals for every indicator and period (region profile). */
-export function regionProfileQuery(k: { region: string; indicators: readonly string[]; sex: Sex }): Query<ObservationRow> {
+/**
+ * Every county's and the nation's totals for several indicators, every period. A region profile
+ * needs the region's series, the nation's for the same periods and every county's value in that
+ * period (the spread, similar counties); one query holds all three, and it is the same text for
+ * every region page, so the build runs it once.
+ */
+export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex; municipality?: string }): Query<Observation> {
+	// A municipality page adds its own rows; county pages keep one shared text.
+	const where = k.municipality ? `(length(region_code) = 2 OR region_code = ${str(k.municipality)})` : 'length(region_code) = 2';
 	return {
 		indicators: k.indicators,
 		sql: k.indicators
 			.map(
 				(id) => `SELECT ${COLUMNS} FROM ${tableOf(id)}
-WHERE region_code IN (${str(k.region)}, '00') AND sex = ${str(k.sex)} AND group_dim = 'total'`
+WHERE ${where} AND sex = ${str(k.sex)} AND group_dim = 'total'`
 			)
 			.join('\nUNION ALL\n')
 			.concat('\nORDER BY indicator_id, region_code, period_end, period_start'),
@@ -174,20 +122,29 @@ GROUP BY ALL ORDER BY group_dim, group_code, period_end, period_start`,
 
 export type ViewPart = 'trend' | 'nation' | 'groups' | 'counties';
 
-/**
- * Everything the indicator page shows for one view, in ONE query — one round trip to the DuckDB
- * worker and one scan of the partition instead of four: the rows any chart needs, each tagged with
- * the charts it belongs to (a row can serve several, e.g. the nation's total). Ordering per chart
- * is done by `splitView`, in the same order as the per-chart queries.
- */
-export function indicatorViewQuery(k: {
+export interface PeriodKey {
+	start: number;
+	end: number;
+}
+
+export interface ViewKey {
 	indicator: string;
+	/** The trend's region ('00' the nation); the nation's series comes along as its benchmark. */
 	region: string;
 	sex: Sex;
 	groupDim: string;
 	groupPeriod: PeriodKey | null;
 	countyPeriod: PeriodKey | null;
-}): Query<{ parts: ViewPart[]; row: ObservationRow }> {
+}
+
+/**
+ * Everything the indicator page shows for one view, in ONE query — one round trip to the DuckDB
+ * worker and one scan of the partition: the rows any chart needs, each tagged with the charts it
+ * belongs to (a row can serve several, e.g. the nation's total). One ORDER BY suits every chart:
+ * a trend (one region, total) by period; the groups (nation, one period) total first, then by
+ * code; the counties (one period) by region code.
+ */
+export function indicatorViewQuery(k: ViewKey): Query<{ parts: ViewPart[]; row: Observation }> {
 	const inPeriod = (p: PeriodKey | null) => (p ? `period_start = ${int(p.start)} AND period_end = ${int(p.end)}` : 'false');
 	const trend = `region_code = ${str(k.region)} AND group_dim = 'total'`;
 	const nation = k.region !== '00' ? `region_code = '00' AND group_dim = 'total'` : 'false';
@@ -197,7 +154,8 @@ export function indicatorViewQuery(k: {
 		indicators: [k.indicator],
 		sql: `SELECT ${COLUMNS}, (${trend}) AS in_trend, (${nation}) AS in_nation, (${groups}) AS in_groups, (${counties}) AS in_counties
 FROM ${tableOf(k.indicator)}
-WHERE sex = ${str(k.sex)} AND ((${trend}) OR (${nation}) OR (${groups}) OR (${counties}))`,
+WHERE sex = ${str(k.sex)} AND ((${trend}) OR (${nation}) OR (${groups}) OR (${counties}))
+ORDER BY region_code, group_dim <> 'total', group_code, period_end, period_start`,
 		map: (r) => ({
 			parts: (['trend', 'nation', 'groups', 'counties'] as const).filter((p) => Boolean(r[`in_${p}`])),
 			row: toObservation(r)
@@ -205,15 +163,7 @@ WHERE sex = ${str(k.sex)} AND ((${trend}) OR (${nation}) OR (${groups}) OR (${co
 	};
 }
 
-/** The rows of one chart from an indicatorViewQuery answer, ordered as that chart's own query orders them. */
-export function splitView(result: readonly { parts: ViewPart[]; row: ObservationRow }[], part: ViewPart): ObservationRow[] {
-	const rows = result.filter((x) => x.parts.includes(part)).map((x) => x.row);
-	const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-	return rows.sort((a, b) =>
-		part === 'groups'
-			? cmp(a.group_dim === 'total' ? 0 : 1, b.group_dim === 'total' ? 0 : 1) || cmp(a.group_code, b.group_code)
-			: part === 'counties'
-				? cmp(a.region_code, b.region_code)
-				: cmp(a.period_end, b.period_end) || cmp(a.period_start, b.period_start)
-	);
+/** The rows of one chart from an indicatorViewQuery answer (already in that chart's order). */
+export function partOf(result: readonly { parts: ViewPart[]; row: Observation }[], part: ViewPart): Observation[] {
+	return result.filter((x) => x.parts.includes(part)).map((x) => x.row);
 }

@@ -1,5 +1,5 @@
 /** What a chart hands to the exporters: its texts, its rows and its DOM (for the drawn SVG). */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
 
 export interface ExportPayload {
@@ -8,7 +8,7 @@ export interface ExportPayload {
 	title: string;
 	subtitle: string;
 	lang: Lang;
-	rows: readonly ObservationRow[];
+	rows: readonly Observation[];
 	/** "Källa: …" */
 	source: string;
 	notes: string;
@@ -16,7 +16,7 @@ export interface ExportPayload {
 	period: string;
 	demo: boolean;
 	summary: string;
-	rowLabel: (r: ObservationRow) => string;
+	rowLabel: (r: Observation) => string;
 	/** The ChartFrame's root element; the chart SVGs are in its `.plot` elements. */
 	element: HTMLElement;
 	/** Link to the view; defaults to location.href. */

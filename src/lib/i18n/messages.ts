@@ -1,4 +1,9 @@
-/** Interface texts, Swedish first. Keys are grouped by page; every key exists in both languages. */
+/**
+ * Interface texts, Swedish first; every key exists in both languages (the English object is typed
+ * by the Swedish one). Texts shared by several pages come first, then one group per page
+ * (`indicatorPage`, `regionPage`, `subgoalPage`, `overviewPage`); texts with numbers or names in
+ * them are functions, so the word order can differ between the languages.
+ */
 import type { Lang } from './format';
 
 const sv = {
@@ -36,6 +41,7 @@ const sv = {
 	group: 'Grupp',
 	region: 'Region',
 	nation: 'Riket',
+	all: 'Alla',
 	notFound: 'Sidan finns inte',
 	trendTitle: 'Utveckling över tid',
 	footer: 'Ensamhetsmonitorn följer upp indikatorerna i Folkhälsomyndighetens strategi ”Tillsammans – för god gemenskap i hela befolkningen”.',
@@ -48,7 +54,69 @@ const sv = {
 	countyRememberedNote: 'Valet sparas bara i den här webbläsaren och skickas ingenstans.',
 	regionsTitle: 'Län',
 	regionsIntro: 'Varje län jämförs med riket för alla tolv indikatorer. Välj ett län, eller riket för hela landets profil.',
-	regionsNationLink: 'Riket som helhet'
+	regionsNationLink: 'Riket som helhet',
+	indicatorPage: {
+		chartsHeading: 'Diagram',
+		about: 'Om indikatorn',
+		question: 'Fråga',
+		seriesBreak: 'Seriebrott',
+		chooseView: 'Välj vy',
+		sex: 'Kön',
+		sexes: { T: 'Alla', K: 'Kvinnor', M: 'Män' },
+		group: 'Grupp',
+		periodGroups: 'Period (grupper)',
+		periodCounties: 'Period (län)',
+		highlightCounty: 'Markera län',
+		none: 'Inget',
+		level: 'Konfidensnivå',
+		levelText: (level: '95' | '99.8'): string => (level === '95' ? '95' : '99,8'),
+		badParam: (value: string, param: string) => `Värdet ”${value}” för ${param} finns inte för den här indikatorn. Sidan visar standardvalet i stället.`,
+		updatingFor: (what: string) => `Uppdaterar för ${what}…`,
+		perCent: 'andel i procent',
+		dashedNation: 'streckad linje: riket',
+		dashedAll: 'streckad linje: alla',
+		byGroup: (group: string) => `Efter ${group.toLowerCase()}`,
+		countiesTitle: 'Län jämfört med riket',
+		comparedAt: (level: string) => `jämförelse på ${level} %-nivån`,
+		showing: (parts: string[]) => `Visar: ${parts.join(', ')}.`,
+		countiesPeriod: (period: string) => `län ${period}`,
+		highlighted: (name: string) => `markerat: ${name}`,
+		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Högst: ${hi} ${hiValue}; lägst: ${lo} ${loValue}.`,
+		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
+			`${better} län ${judged ? 'bättre' : 'lägre'} än riket, ${worse} ${judged ? 'sämre' : 'högre'}, ${similar} utan säker skillnad (${level} %).`
+	},
+	regionPage: {
+		chartsHeading: 'Diagram',
+		levelMissing: (raw: string) => `Konfidensnivån ”${raw}” finns inte; sidan visar 95 %.`,
+		leadNation: 'Riket: senaste värdet för varje indikator. Välj ett län för att jämföra det med riket.',
+		leadCounty: 'Länets värden jämförda med riket för samma period.',
+		chooseCountyAndLevel: 'Välj län och nivå',
+		county: 'Län',
+		level: 'Konfidensnivå',
+		spineTitle: 'Länet jämfört med riket',
+		spineSubtitle: 'Varje indikator: länets senaste värde mot riket för samma period. Grått fält: alla län (mörkare: mittersta hälften). Bättre till höger.',
+		spineSummary: (region: string, better: number, worse: number, similar: number, notCompared: number, level: '95' | '99.8') =>
+			`${region}: ${better} indikatorer bättre än riket, ${worse} sämre, ${similar} utan statistiskt säkerställd skillnad, ${notCompared} ej jämförda (${level === '95' ? '95' : '99,8'} %).`,
+		allIndicators: 'Alla indikatorer',
+		comparison: 'Jämförelse',
+		trend: 'Trend (99,8 %)',
+		changeSince: 'Förändring sedan 2024',
+		summary: 'Sammanfattning',
+		comparable: 'Jämförbara län',
+		sameArea: 'grannlän',
+		similarValues: 'liknande folkmängd och befolkningstäthet',
+		municipalities: 'Kommuner i länet',
+		indicatorCount: (n: number) => `${n} ${n === 1 ? 'indikator' : 'indikatorer'}`,
+		chooseCounty: 'Välj län'
+	},
+	subgoalPage: {
+		trends: 'Utveckling i riket',
+		seriesBreak: (year: number) => `Seriebrott ${year}.`
+	},
+	overviewPage: {
+		featuredSubtitle: 'Riket, alla, andel i procent',
+		valueIn: (name: string, value: string, period: string) => `${name}: ${value} år ${period}.`
+	}
 };
 
 const en: typeof sv = {
@@ -86,6 +154,7 @@ const en: typeof sv = {
 	group: 'Group',
 	region: 'Region',
 	nation: 'Sweden',
+	all: 'All',
 	notFound: 'Page not found',
 	trendTitle: 'Trend over time',
 	footer: 'The Loneliness Monitor follows the indicators of the Public Health Agency of Sweden’s strategy “Together – for good community in the whole population”.',
@@ -98,7 +167,69 @@ const en: typeof sv = {
 	countyRememberedNote: 'The choice is kept only in this browser and is sent nowhere.',
 	regionsTitle: 'Counties',
 	regionsIntro: 'Each county is compared with Sweden on all twelve indicators. Choose a county, or Sweden for the national profile.',
-	regionsNationLink: 'Sweden as a whole'
+	regionsNationLink: 'Sweden as a whole',
+	indicatorPage: {
+		chartsHeading: 'Charts',
+		about: 'About the indicator',
+		question: 'Question',
+		seriesBreak: 'Series break',
+		chooseView: 'Choose view',
+		sex: 'Sex',
+		sexes: { T: 'Everyone', K: 'Women', M: 'Men' },
+		group: 'Group',
+		periodGroups: 'Period (groups)',
+		periodCounties: 'Period (counties)',
+		highlightCounty: 'Highlight county',
+		none: 'None',
+		level: 'Confidence level',
+		levelText: (level: '95' | '99.8') => level,
+		badParam: (value: string, param: string) => `The value “${value}” for ${param} does not exist for this indicator. The page shows the default instead.`,
+		updatingFor: (what: string) => `Updating for ${what}…`,
+		perCent: 'per cent',
+		dashedNation: 'dashed line: Sweden',
+		dashedAll: 'dashed line: everyone',
+		byGroup: (group: string) => `By ${group.toLowerCase()}`,
+		countiesTitle: 'Counties compared with Sweden',
+		comparedAt: (level: string) => `compared at the ${level}% level`,
+		showing: (parts: string[]) => `Showing: ${parts.join(', ')}.`,
+		countiesPeriod: (period: string) => `counties ${period}`,
+		highlighted: (name: string) => `highlighted: ${name}`,
+		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Highest: ${hi} ${hiValue}; lowest: ${lo} ${loValue}.`,
+		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
+			`${better} counties ${judged ? 'better' : 'lower'} than Sweden, ${worse} ${judged ? 'worse' : 'higher'}, ${similar} without a clear difference (${level}%).`
+	},
+	regionPage: {
+		chartsHeading: 'Chart',
+		levelMissing: (raw: string) => `The confidence level “${raw}” does not exist; the page shows 95%.`,
+		leadNation: 'Sweden: the latest value of each indicator. Choose a county to compare it with Sweden.',
+		leadCounty: 'The county’s values compared with Sweden for the same period.',
+		chooseCountyAndLevel: 'Choose county and level',
+		county: 'County',
+		level: 'Confidence level',
+		spineTitle: 'The county compared with Sweden',
+		spineSubtitle: 'Each indicator: the county’s latest value against Sweden for the same period. Grey bar: all counties (darker: the middle half). Better to the right.',
+		spineSummary: (region: string, better: number, worse: number, similar: number, notCompared: number, level: '95' | '99.8') =>
+			`${region}: ${better} indicators better than Sweden, ${worse} worse, ${similar} without a significant difference, ${notCompared} not compared (${level}%).`,
+		allIndicators: 'All indicators',
+		comparison: 'Comparison',
+		trend: 'Trend (99.8%)',
+		changeSince: 'Change since 2024',
+		summary: 'Summary',
+		comparable: 'Comparable counties',
+		sameArea: 'neighbouring county',
+		similarValues: 'similar population size and density',
+		municipalities: 'Municipalities in the county',
+		indicatorCount: (n: number) => `${n} ${n === 1 ? 'indicator' : 'indicators'}`,
+		chooseCounty: 'Choose a county'
+	},
+	subgoalPage: {
+		trends: 'Trends in Sweden',
+		seriesBreak: (year: number) => `Series break ${year}.`
+	},
+	overviewPage: {
+		featuredSubtitle: 'Sweden, everyone, per cent',
+		valueIn: (name: string, value: string, period: string) => `${name}: ${value} in ${period}.`
+	}
 };
 
 export type Messages = typeof sv;

@@ -1,38 +1,49 @@
 /**
- * Build-time query runner: the same Query values the browser runs in DuckDB-WASM, run here by
- * @duckdb/node-api over static/data, so prerendered first views show exactly what the
- * interactive page will. Server-only (src/lib/server is never bundled for the browser).
+ * The build-time engine: @duckdb/node-api over static/data, implementing the same `Engine` the
+ * browser's DuckDB-WASM implements, so prerendered first views show exactly what the interactive
+ * page will. Server-only (src/lib/server is never bundled for the browser).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tableOf, type Query } from '$lib/data/queries';
+import { cached, type Engine } from '$lib/data/engine';
+import { sqlString, tableOf } from '$lib/data/sql';
+
+/**
+ * An engine over a data folder laid out as the pipeline writes it (`<dir>/indicators/<id>.parquet`).
+ * An indicator without a partition gets an empty table of the same schema, so its page renders
+ * with "no data" rather than failing the build.
+ */
+export function createNodeEngine(dataDir: string): Engine & { close(): void } {
+	let connection: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> | null = null;
+	const connect = () =>
+		(connection ??= DuckDBInstance.create(':memory:').then(async (instance) => ({ instance, con: await instance.connect() })));
+	return {
+		async load(indicator) {
+			const { con } = await connect();
+			const file = path.join(dataDir, 'indicators', `${indicator}.parquet`);
+			const table = tableOf(indicator);
+			if (fs.existsSync(file)) await con.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+			else await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(path.join(dataDir, 'observations.parquet'))}) WHERE false`);
+		},
+		async query(sql) {
+			const { con } = await connect();
+			return (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+		},
+		close() {
+			void connection?.then(({ instance, con }) => {
+				con.closeSync();
+				instance.closeSync();
+			});
+			connection = null;
+		}
+	};
+}
 
 const dataDir = path.resolve('static/data');
-let connection: Promise<DuckDBConnection> | null = null;
-const loaded = new Set<string>();
 
-async function connect(): Promise<DuckDBConnection> {
-	const instance = await DuckDBInstance.create(':memory:');
-	return instance.connect();
-}
-
-async function ensure(con: DuckDBConnection, indicator: string): Promise<void> {
-	if (loaded.has(indicator)) return;
-	const file = path.join(dataDir, 'indicators', `${indicator}.parquet`);
-	const table = tableOf(indicator);
-	if (fs.existsSync(file)) await con.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
-	else await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet('${path.join(dataDir, 'observations.parquet').replaceAll("'", "''")}') WHERE false`);
-	loaded.add(indicator);
-}
-
-export async function runQuery<Row>(q: Query<Row>): Promise<Row[]> {
-	connection ??= connect();
-	const con = await connection;
-	for (const id of q.indicators) await ensure(con, id);
-	const reader = await con.runAndReadAll(q.sql);
-	return reader.getRowObjectsJS().map((r) => q.map(r as Record<string, unknown>));
-}
+/** The engine prerendering uses: static/data, each partition loaded once, answers cached. */
+export const nodeEngine: Engine = cached(createNodeEngine(dataDir));
 
 /** JSON dimension files written by the pipeline (indicators.json, regions.json, …). */
 export function readDataJson<T>(name: string): T {

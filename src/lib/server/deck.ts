@@ -4,13 +4,15 @@
  * its page does not.
  */
 import type { IndicatorMeta } from '$lib/data/catalog';
-import { availabilityQuery, regionComparisonQuery, regionProfileQuery, type ObservationRow } from '$lib/data/queries';
+import { run } from '$lib/data/engine';
+import type { Observation } from '$lib/data/observation';
+import { availabilityQuery, regionProfileQuery } from '$lib/data/queries';
 import { latestWithValue, preferSingleYears } from '$lib/data/series';
 import { changeSinceBaseline, describeChange, describeTrend, trend } from '$lib/stats';
 import { profileRow, quantile } from '$lib/view/region-profile';
 import { countyOutcomes, subjectName } from '$lib/view/outcomes';
 import { deckKey, type DeckData, type DeckIndicator, type DeckKind } from '$lib/export/deck-data';
-import { runQuery } from './db';
+import { nodeEngine } from './db';
 import { counties } from './catalog';
 import { indicators, sourcesFor } from './pages';
 
@@ -34,18 +36,23 @@ export function parseDeckKey(key: string): { kind: DeckKind; id: string } | unde
 	return ok ? { kind, id: m[2] } : undefined;
 }
 
-function spreadOf(rows: readonly ObservationRow[]) {
+function spreadOf(rows: readonly Observation[]) {
 	const values = rows.filter((r) => r.region_code !== NATION && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
 	return values.length >= 3 ? { min: values[0], q1: quantile(values, 0.25), q3: quantile(values, 0.75), max: values.at(-1)! } : null;
+}
+
+/** Every county's and the nation's total for one indicator in one period, in region-code order. */
+function countiesIn(rows: readonly Observation[], indicator: string, period: { period_start: number; period_end: number }): Observation[] {
+	return rows.filter((r) => r.indicator_id === indicator && r.period_start === period.period_start && r.period_end === period.period_end);
 }
 
 const breaksOf = (ind: IndicatorMeta) => (ind.series_breaks ?? []).map((b) => b.year);
 
 /** A county's indicator: its series, the nation's for the same kind of periods, its rank among counties. */
-async function countyIndicator(ind: IndicatorMeta, region: { code: string; name: { sv: string; en: string } }, rows: readonly ObservationRow[]): Promise<DeckIndicator> {
+async function countyIndicator(ind: IndicatorMeta, region: { code: string; name: { sv: string; en: string } }, rows: readonly Observation[], everyCounty: readonly Observation[]): Promise<DeckIndicator> {
 	const own = rows.filter((r) => r.indicator_id === ind.id && r.region_code === region.code && (r.value !== null || r.status !== null));
 	const latestOwn = own.at(-1);
-	const countiesRows = latestOwn ? await runQuery(regionComparisonQuery({ indicator: ind.id, sex: 'T', period: { start: latestOwn.period_start, end: latestOwn.period_end } })) : [];
+	const countiesRows = latestOwn ? countiesIn(everyCounty, ind.id, latestOwn) : [];
 	const p = profileRow(ind, region.code, region.name, rows, countiesRows);
 	const nationAll = rows.filter((r) => r.indicator_id === ind.id && r.region_code === NATION);
 	// The nation's line uses the county's kind of period (four-year windows against windows).
@@ -69,11 +76,11 @@ async function countyIndicator(ind: IndicatorMeta, region: { code: string; name:
 }
 
 /** The nation's indicator (subgoal and indicator decks, Riket's region deck): its series and all counties' latest. */
-async function nationIndicator(ind: IndicatorMeta, rows: readonly ObservationRow[]): Promise<DeckIndicator> {
+async function nationIndicator(ind: IndicatorMeta, rows: readonly Observation[], everyCounty: readonly Observation[]): Promise<DeckIndicator> {
 	const series = preferSingleYears(rows.filter((r) => r.indicator_id === ind.id && r.region_code === NATION && (r.value !== null || r.status !== null)));
-	const av = await runQuery(availabilityQuery(ind.id));
+	const av = await run(nodeEngine, availabilityQuery(ind.id));
 	const countyPeriod = av.filter((a) => a.group_dim === 'total' && a.has_regions).sort((a, b) => a.period_end - b.period_end || a.period_start - b.period_start).at(-1);
-	const countiesRows = countyPeriod ? await runQuery(regionComparisonQuery({ indicator: ind.id, sex: 'T', period: { start: countyPeriod.period_start, end: countyPeriod.period_end } })) : [];
+	const countiesRows = countyPeriod ? countiesIn(everyCounty, ind.id, countyPeriod) : [];
 	const seriesBreaks = breaksOf(ind);
 	const change = changeSinceBaseline(series, { polarity: ind.polarity, level: 0.95, seriesBreaks });
 	const tr = trend(series, { polarity: ind.polarity, seriesBreaks });
@@ -104,9 +111,11 @@ export async function deckData(key: string): Promise<DeckData | undefined> {
 	const all = indicators();
 	const list = parsed.kind === 'region' ? all : parsed.kind === 'subgoal' ? all.filter((i) => String(i.subgoal) === parsed.id) : all.filter((i) => i.id === parsed.id);
 	const area = regions.find((r) => r.code === (parsed.kind === 'region' ? parsed.id : NATION))!;
-	const rows = await runQuery(regionProfileQuery({ region: area.code, indicators: list.map((i) => i.id), sex: 'T' }));
+	// One query (the region pages' own): every county's and the nation's totals.
+	const everyCounty = await run(nodeEngine, regionProfileQuery({ indicators: list.map((i) => i.id), sex: 'T' }));
+	const rows = everyCounty.filter((r) => r.region_code === area.code || r.region_code === NATION);
 	const items: DeckIndicator[] = [];
-	for (const ind of list) items.push(area.code === NATION ? await nationIndicator(ind, rows) : await countyIndicator(ind, { code: area.code, name: area.name }, rows));
+	for (const ind of list) items.push(area.code === NATION ? await nationIndicator(ind, rows, everyCounty) : await countyIndicator(ind, { code: area.code, name: area.name }, rows, everyCounty));
 	const shown = items.flatMap((i) => [...i.area, ...i.nation, ...i.counties]);
 	return {
 		kind: parsed.kind,

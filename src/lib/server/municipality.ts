@@ -1,7 +1,8 @@
 /** Build-time data for municipality pages (/region/<4-digit code>) and the lists on county pages. */
 import type { RegionMeta } from '$lib/data/catalog';
 import { municipalitiesWithDataQuery, regionProfileQuery } from '$lib/data/queries';
-import { readDataJson, runQuery } from './db';
+import { run } from '$lib/data/engine';
+import { nodeEngine, readDataJson } from './db';
 import { indicators } from './pages';
 
 export interface MunicipalityMeta extends RegionMeta {
@@ -15,7 +16,7 @@ export function allMunicipalities(): MunicipalityMeta[] {
 let withData: Promise<Map<string, string[]>> | null = null;
 /** Municipality code → the indicators it has values for (only these municipalities get a page). */
 export function municipalitiesWithData(): Promise<Map<string, string[]>> {
-	withData ??= runQuery(municipalitiesWithDataQuery(indicators().map((i) => i.id))).then((rows) => new Map(rows.map((r) => [r.region_code, r.indicators])));
+	withData ??= run(nodeEngine, municipalitiesWithDataQuery(indicators().map((i) => i.id))).then((rows) => new Map(rows.map((r) => [r.region_code, r.indicators])));
 	return withData;
 }
 
@@ -31,7 +32,7 @@ export async function municipalitiesOf(county: string): Promise<{ code: string; 
 /** The municipality's, its county's and the nation's totals for every indicator. */
 export async function municipalityRows(code: string, county: string) {
 	const ids = indicators().map((i) => i.id);
-	const own = await runQuery(regionProfileQuery({ region: code, indicators: ids, sex: 'T' }));
-	const countyRows = (await runQuery(regionProfileQuery({ region: county, indicators: ids, sex: 'T' }))).filter((r) => r.region_code === county);
-	return [...own, ...countyRows];
+	const all = await run(nodeEngine, regionProfileQuery({ municipality: code, indicators: ids, sex: 'T' }));
+	// The same order as before: the municipality's and the nation's rows, then its county's.
+	return [...all.filter((r) => r.region_code === code || r.region_code === '00'), ...all.filter((r) => r.region_code === county)];
 }

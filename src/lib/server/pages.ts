@@ -1,11 +1,9 @@
 /** Data the prerendered pages share: catalog files and the overview tiles. */
 import type { IndicatorMeta, SourceMeta } from '$lib/data/catalog';
-import { nationalSeriesQuery, type ObservationRow } from '$lib/data/queries';
-import { groupBy, latestWithValue, preferSingleYears, sameKindAs } from '$lib/data/series';
-import { readDataJson, runQuery } from './db';
+import type { Observation } from '$lib/data/observation';
+import { nationalSeries, type NationalSeries } from '$lib/view/national-series';
+import { nodeEngine, readDataJson } from './db';
 import { renderSvg } from './render';
-import { changeSinceBaseline, type ChangeResult } from '$lib/stats';
-import { dataKindOf } from '$lib/view/data-kind';
 
 export function indicators(): IndicatorMeta[] {
 	return readDataJson<IndicatorMeta[]>('indicators.json');
@@ -15,28 +13,17 @@ export function sources(): SourceMeta[] {
 	return readDataJson<SourceMeta[]>('sources.json');
 }
 
-export interface Tile {
-	indicator: IndicatorMeta;
-	series: ObservationRow[];
-	latest: ObservationRow | null;
+export interface Tile extends NationalSeries {
+	/** The sparkline, drawn at build time. */
 	spark: string;
-	/** Change since the baseline (latest value before 2025), tested from the two CIs. */
-	change: ChangeResult;
 }
 
 export async function nationalTiles(list: readonly IndicatorMeta[]): Promise<Tile[]> {
-	const rows = await runQuery(nationalSeriesQuery(list.map((i) => i.id)));
-	const byIndicator = groupBy(rows, (r) => r.indicator_id);
-	return list.map((indicator) => {
-		const series = preferSingleYears(byIndicator.get(indicator.id) ?? []);
-		// Change since the baseline within one kind: never a real value against an example value.
-		const change = changeSinceBaseline(sameKindAs(series, latestWithValue(series)), { polarity: indicator.polarity, level: 0.95, seriesBreaks: (indicator.series_breaks ?? []).map((b) => b.year), ...dataKindOf(indicator) });
-		return { indicator, series, latest: latestWithValue(series) ?? null, spark: series.length > 1 ? renderSvg('sparkline', series, {}) : '', change };
-	});
+	return (await nationalSeries(nodeEngine, list)).map((s) => ({ ...s, spark: s.series.length > 1 ? renderSvg('sparkline', s.series, {}) : '' }));
 }
 
 /** Only the sources the given rows cite, to keep page data small. */
-export function sourcesFor(rows: readonly ObservationRow[]): SourceMeta[] {
+export function sourcesFor(rows: readonly Observation[]): SourceMeta[] {
 	const used = new Set(rows.map((r) => r.source_id));
 	return sources().filter((s) => used.has(s.source_id));
 }

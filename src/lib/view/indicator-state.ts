@@ -17,7 +17,7 @@ export interface IndicatorView {
 	period: string;
 	/** Period of the county comparison. */
 	countyPeriod: string;
-	/** Highlighted county ('' = none). */
+	/** The chosen county ('' = none): highlighted on the county chart and map, and the trend's region (the nation drawn behind it). */
 	region: string;
 	level: LevelParam;
 }

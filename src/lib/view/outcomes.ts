@@ -3,21 +3,20 @@
  * stats module's rules. Kept here so the indicator page, the region page and the build all
  * compute outcomes the same way.
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Polarity } from '$lib/data/catalog';
-import { compareToBenchmark, type ComparisonResult, type DataKind, type Level } from '$lib/stats';
-import type { Outcome } from '$lib/charts/palette';
+import { compareToBenchmark, type ComparisonOutcome as Outcome, type ComparisonResult, type DataKind, type Level } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 import { sameKindOrNull } from '$lib/data/series';
 
-export function countyOutcomes(rows: readonly ObservationRow[], polarity: Polarity, level: Level, kind: DataKind = {}): Record<string, Outcome> {
+export function countyOutcomes(rows: readonly Observation[], polarity: Polarity, level: Level, kind: DataKind = {}): Record<string, Outcome> {
 	const nation = rows.find((r) => r.region_code === '00') ?? null;
 	const out: Record<string, Outcome> = {};
 	for (const r of rows) if (r.region_code !== '00') out[r.region_code] = compareToBenchmark(r, nation, { polarity, level, ...kind }).outcome;
 	return out;
 }
 
-export function compareWithNation(region: ObservationRow, nation: ObservationRow | null, polarity: Polarity, level: Level, kind: DataKind = {}): ComparisonResult {
+export function compareWithNation(region: Observation, nation: Observation | null, polarity: Polarity, level: Level, kind: DataKind = {}): ComparisonResult {
 	return compareToBenchmark(region, nation, { polarity, level, ...kind });
 }
 

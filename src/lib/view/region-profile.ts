@@ -2,32 +2,36 @@
  * A region's profile against the nation: for each indicator, the region's latest estimate, the
  * nation's estimate for the SAME period (pooled windows are compared only with the same window),
  * the comparison at 95 % and 99.8 %, change since the baseline, where the region sits among all
- * counties, and a plain sentence. Pure: the region page and its tests call it with query rows.
+ * counties, and a plain sentence. `regionProfile` runs the one query (through any engine) and
+ * builds the page's rows; `profileRow` is pure, for tests with hand-made rows.
  */
-import type { IndicatorMeta, Polarity } from '$lib/data/catalog';
-import type { ObservationRow } from '$lib/data/queries';
+import type { IndicatorMeta, Polarity, RegionMeta } from '$lib/data/catalog';
+import { run, type Engine } from '$lib/data/engine';
+import type { Observation } from '$lib/data/observation';
+import { regionProfileQuery } from '$lib/data/queries';
 import { preferSingleYears } from '$lib/data/series';
 import { alignPeriods, changeSinceBaseline, compareToBenchmark, describeComparison, trend, type ChangeResult, type ComparisonResult, type Level, type TrendResult } from '$lib/stats';
 import type { Lang } from '$lib/i18n/format';
 import { dataKindOf } from './data-kind';
 import { subjectName } from './outcomes';
+import { neighbours, similarCounties } from './peers';
 import { sameKindAs } from '$lib/data/series';
 
 export type LevelKey = '95' | '99.8';
 
 export interface ProfileRow {
 	indicator: IndicatorMeta;
-	estimate: ObservationRow | null;
-	benchmark: ObservationRow | null;
+	estimate: Observation | null;
+	benchmark: Observation | null;
 	at95: ComparisonResult;
 	at998: ComparisonResult;
 	change: ChangeResult;
 	/** Fingertips' trend test on the region's own series (single years only; pooled windows are not tested). */
 	trend: TrendResult;
 	/** The series trend and change were computed on: for the nation its single years (as on the overview). */
-	trendSeries: ObservationRow[];
+	trendSeries: Observation[];
 	/** The region's own series (for its sparkline). */
-	series: ObservationRow[];
+	series: Observation[];
 	/** All counties' values for the same period, for the spine. */
 	spread: { min: number; q1: number; q3: number; max: number } | null;
 	/** The comparison sentence at each level, so the page's level switch changes the words too. */
@@ -46,8 +50,8 @@ export function profileRow(
 	indicator: IndicatorMeta,
 	regionCode: string,
 	regionName: Record<Lang, string>,
-	rows: readonly ObservationRow[],
-	countiesSamePeriod: readonly ObservationRow[],
+	rows: readonly Observation[],
+	countiesSamePeriod: readonly Observation[],
 	/** What the region is compared with: the nation ('00'), or a municipality's county. */
 	benchmarkCode = '00'
 ): ProfileRow {
@@ -57,7 +61,7 @@ export function profileRow(
 	const own = sameKindAs(ownAll, estimate);
 	const nation = sameKindAs(rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode), estimate);
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
-	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as ObservationRow) : null;
+	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as Observation) : null;
 	const polarity: Polarity = indicator.polarity;
 	const kind = dataKindOf(indicator);
 	const compare = (level: Level): ComparisonResult =>
@@ -92,3 +96,52 @@ export function profileRow(
 }
 
 export { NO_VALUE };
+
+export interface RegionProfile {
+	rows: ProfileRow[];
+	/** Land neighbours (view/peers.ts). */
+	sameArea: string[];
+	/** Counties most alike in population size and density, neighbours excluded. */
+	similar: string[];
+	/** The rows the profile was built from (sources, exports). */
+	observations: Observation[];
+}
+
+/**
+ * A region's profile from ONE query (every county's and the nation's totals, the same query for
+ * every region): each indicator's row with the spread of all counties in the region's latest
+ * period, and its comparable counties (neighbours, then alike in population and density).
+ */
+export async function regionProfile(engine: Engine, indicators: readonly IndicatorMeta[], regions: readonly RegionMeta[], code: string): Promise<RegionProfile> {
+	const region = regions.find((r) => r.code === code);
+	if (!region) throw new Error(`unknown region "${code}"`);
+	const all = await run(engine, regionProfileQuery({ indicators: indicators.map((i) => i.id), sex: 'T' }));
+	const byIndicator = new Map(indicators.map((i) => [i.id, all.filter((r) => r.indicator_id === i.id)]));
+	const rows = indicators.map((ind) => {
+		const own = byIndicator.get(ind.id)!;
+		const mine = own.filter((r) => r.region_code === code || r.region_code === '00');
+		const estimate = mine.filter((r) => r.region_code === code && (r.value !== null || r.status !== null)).at(-1);
+		const samePeriod = estimate ? own.filter((r) => r.period_start === estimate.period_start && r.period_end === estimate.period_end) : [];
+		return profileRow(ind, code, region.name, mine, samePeriod);
+	});
+	// Comparable counties by context the indicators do not measure (view/peers.ts): land
+	// neighbours, then the counties most alike in population size and density.
+	const sameArea = code === '00' ? [] : neighbours(code);
+	const similar = code === '00' ? [] : similarCounties(code, { exclude: sameArea });
+	return { rows, sameArea, similar, observations: all.filter((r) => r.region_code === code || r.region_code === '00') };
+}
+
+/** The spine chart's rows: indicators with a spread and a national value, better to the right, outcomes at `level`. */
+export function spineRows(rows: readonly ProfileRow[], lang: Lang, level: '95' | '99.8' = '95') {
+	return rows
+		.filter((p) => p.spread && p.benchmark?.value != null)
+		.map((p) => ({
+			id: p.indicator.id,
+			label: p.indicator.short[lang],
+			nation: p.benchmark!.value!,
+			value: p.estimate?.value ?? null,
+			...p.spread!,
+			orientation: p.indicator.polarity === 'higher-is-worse' ? (-1 as const) : (1 as const),
+			outcome: (level === '95' ? p.at95 : p.at998).outcome
+		}));
+}

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Availability, ObservationRow } from '../../../src/lib/data/queries';
+import type { Availability } from '../../../src/lib/data/queries';
+import type { Observation } from '../../../src/lib/data/observation';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import { defaultView, parseView, viewOptions, viewToParams } from '../../../src/lib/view/indicator-state';
 import { profileRow, quantile } from '../../../src/lib/view/region-profile';
 import { rollUpSentence } from '../../../src/lib/view/change-labels';
+import type { ChangeResult } from '../../../src/lib/stats';
 
 const av = (group_dim: string, start: number, end: number, has_regions = false): Availability => ({ group_dim, group_code: 'x', period_start: start, period_end: end, has_regions, rows: 1 });
 
@@ -38,7 +40,7 @@ describe('indicator view state', () => {
 	});
 });
 
-const obs = (region: string, start: number, end: number, value: number | null, lo: number | null, hi: number | null): ObservationRow => ({
+const obs = (region: string, start: number, end: number, value: number | null, lo: number | null, hi: number | null): Observation => ({
 	indicator_id: 'no_confidant', region_code: region, period_start: start, period_end: end, sex: 'T', group_dim: 'total', group_code: 'total',
 	value, ci_low: lo, ci_high: hi, n: 1000, status: value === null ? '..' : null, source_id: 'demo', is_demo: true
 });
@@ -69,7 +71,9 @@ describe('region profile', () => {
 
 describe('roll-up sentence', () => {
 	it('counts outcomes and never claims more', () => {
-		const s = rollUpSentence(['improved', 'no-detectable-change', 'not-assessable', 'not-assessable'], 'sv');
+		const change = (outcome: ChangeResult['outcome']) => ({ outcome }) as ChangeResult;
+		const tiles = (['improved', 'no-detectable-change', 'not-assessable', 'not-assessable'] as const).map((o, i) => ({ indicator: { id: `i${i}`, polarity: 'higher-is-worse' } as IndicatorMeta, change: change(o) }));
+		const s = rollUpSentence(tiles.map((tile) => tile.change), 'sv');
 		expect(s).toContain('Av 4 indikatorer har 1 förbättrats och 0 försämrats');
 		expect(s).toContain('1 visar ingen statistiskt säkerställd förändring');
 		// without reasons given, the sentence does not invent one

@@ -1,36 +1,34 @@
 import { error } from '@sveltejs/kit';
-import { availabilityQuery, groupBreakdownQuery, regionComparisonQuery, trendQuery } from '$lib/data/queries';
-import { preferSingleYears } from '$lib/data/series';
+import { run } from '$lib/data/engine';
+import { availabilityQuery } from '$lib/data/queries';
 import { langOf } from '$lib/i18n/messages';
-import { runQuery } from '$lib/server/db';
+import { nodeEngine } from '$lib/server/db';
 import { counties, groupDims, mapShapes, regionNames } from '$lib/server/catalog';
 import { indicators, sources } from '$lib/server/pages';
 import { firstView } from '$lib/server/render';
-import { defaultView, parsePeriodKey, viewOptions } from '$lib/view/indicator-state';
-import { countyOutcomes, outcomeLabels } from '$lib/view/outcomes';
-import { dataKindOf } from '$lib/view/data-kind';
+import { indicatorData } from '$lib/view/indicator-data';
+import { defaultView, viewOptions } from '$lib/view/indicator-state';
+import { outcomeLabels } from '$lib/view/outcomes';
+import { messages } from '$lib/i18n/messages';
 
 export const entries = () => indicators().flatMap((i) => [{ id: i.id }, { id: i.id, lang: 'en' }]);
 
 export async function load({ params }) {
 	const lang = langOf(params.lang);
+	const t = messages[lang];
 	const indicator = indicators().find((i) => i.id === params.id);
 	if (!indicator) error(404, `Indikatorn ${params.id} finns inte`);
 	const dims = groupDims();
-	const options = viewOptions(await runQuery(availabilityQuery(indicator.id)), counties().map((r) => r.code), dims.map((d) => d.id));
+	const options = viewOptions(await run(nodeEngine, availabilityQuery(indicator.id)), counties().map((r) => r.code), dims.map((d) => d.id));
 	const view = defaultView(options);
 	const names = regionNames(lang);
 	const labels = Object.fromEntries(dims.map((d) => [d.id, { label: d.label[lang], codes: Object.fromEntries(d.codes.sort((a, b) => a.order - b.order).map((c) => [c.code, c.label[lang]])) }]));
 	const seriesBreaks = (indicator.series_breaks ?? []).map((b) => b.year);
 
-	const trendRows = preferSingleYears(await runQuery(trendQuery({ indicator: indicator.id, region: '00', sex: 'T', groupDim: 'total', groupCode: 'total' })));
-	const groupRows = view.period
-		? await runQuery(groupBreakdownQuery({ indicator: indicator.id, region: '00', sex: 'T', groupDim: view.group, period: parsePeriodKey(view.period) }))
-		: [];
-	const countyRows = view.countyPeriod ? await runQuery(regionComparisonQuery({ indicator: indicator.id, sex: 'T', period: parsePeriodKey(view.countyPeriod) })) : [];
-	const outcomes = countyOutcomes(countyRows, indicator.polarity, 0.95, dataKindOf(indicator));
-	const common = { lang, names, outcomes, outcomeLabels: outcomeLabels(lang) };
-	const used = new Set([...trendRows, ...groupRows, ...countyRows].map((r) => r.source_id));
+	// The same function the page calls in the browser for every later view.
+	const first = await indicatorData(nodeEngine, indicator, view);
+	const common = { lang, names, outcomes: first.outcomes, outcomeLabels: outcomeLabels(lang) };
+	const used = new Set([...first.trend, ...first.groups, ...first.counties].map((r) => r.source_id));
 
 	return {
 		lang,
@@ -41,10 +39,10 @@ export async function load({ params }) {
 		names,
 		sources: sources().filter((s) => used.has(s.source_id) || s.source_id.startsWith('demo-')),
 		charts: {
-			trend: firstView('trend', trendRows, { lang, seriesBreaks }),
-			groups: firstView('groups', groupRows, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: lang === 'sv' ? 'Alla' : 'All' }),
-			regions: firstView('regions', countyRows, { ...common, polarity: indicator.polarity, benchmarkLabel: lang === 'sv' ? 'Riket' : 'Sweden' }),
-			map: firstView('map', countyRows, { ...common, shapes: mapShapes() })
+			trend: firstView('trend', first.trend, { lang, seriesBreaks }),
+			groups: firstView('groups', first.groups, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: t.all }),
+			regions: firstView('regions', first.counties, { ...common, polarity: indicator.polarity, benchmarkLabel: t.nation }),
+			map: firstView('map', first.counties, { ...common, shapes: mapShapes() })
 		}
 	};
 }
