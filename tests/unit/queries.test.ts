@@ -66,6 +66,17 @@ describe('regionProfileQuery', () => {
 		expect(got).toEqual(expected);
 		expect(new Set(got.map((r) => r.region_code))).toEqual(new Set(['00', '01', '03']));
 	});
+	it('with a municipality, adds that municipality and no other (the municipality page)', async () => {
+		const muni = rows.find((r) => r.region_code.length === 4)!.region_code;
+		const expected = sortBy(
+			rows.filter((r) => (r.region_code.length === 2 || r.region_code === muni) && r.sex === 'T' && r.group_dim === 'total'),
+			(r) => [r.indicator_id, r.region_code, r.period_end, r.period_start]
+		);
+		const got = await run(engine, regionProfileQuery({ indicators: ['alpha', 'beta'], sex: 'T', municipality: muni }));
+		expect(got).toEqual(expected);
+		expect(got.some((r) => r.region_code === muni)).toBe(true);
+		expect(got.every((r) => r.region_code.length === 2 || r.region_code === muni)).toBe(true);
+	});
 	it('keeps a suppressed cell as a row with value null and its status', async () => {
 		const got = await run(engine, regionProfileQuery({ indicators: ['alpha'], sex: 'M' }));
 		const cell = got.find((r) => r.region_code === '03')!;

@@ -57,16 +57,18 @@ export function profileRow(
 ): ProfileRow {
 	const ownAll = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === regionCode);
 	const estimate = ownAll.filter((r) => r.value !== null || r.status !== null).at(-1) ?? null;
-	// Real first, never mixed: the series, the benchmark and the change are taken within the estimate's kind.
+	// Real first, never mixed: the series, the benchmark and the change are taken within the estimate's kind;
+	// with only the other kind at hand, the comparison is made so that it says why it is not made (demo-vs-real).
 	const own = sameKindAs(ownAll, estimate);
-	const nation = sameKindAs(rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode), estimate);
+	const nationAll = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode);
+	const nation = sameKindAs(nationAll, estimate);
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
 	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as Observation) : null;
 	const polarity: Polarity = indicator.polarity;
 	const kind = dataKindOf(indicator);
 	const compare = (level: Level): ComparisonResult =>
 		estimate && regionCode !== benchmarkCode
-			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? null), { polarity, level, ...kind })
+			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? nationAll.at(-1) ?? null), { polarity, level, ...kind })
 			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level, ...kind });
 	const at95 = compare(0.95);
 	const at998 = compare(0.998);
