@@ -55,14 +55,18 @@ export function profileRow(
 	const estimate = ownAll.filter((r) => r.value !== null || r.status !== null).at(-1) ?? null;
 	// Real first, never mixed: the series, the benchmark and the change are taken within the estimate's kind.
 	const own = sameKindAs(ownAll, estimate);
-	const nation = sameKindAs(rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode), estimate);
+	const nationAll = rows.filter((r) => r.indicator_id === indicator.id && r.region_code === benchmarkCode);
+	const nation = sameKindAs(nationAll, estimate);
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
 	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as ObservationRow) : null;
+	// A benchmark of the other kind only is never shown, but is handed to the comparison so that it
+	// is refused with its true reason ('demo-vs-real') rather than "no benchmark".
+	const otherKind = !nation.length && estimate ? alignPeriods(estimate, nationAll) : null;
 	const polarity: Polarity = indicator.polarity;
 	const kind = dataKindOf(indicator);
 	const compare = (level: Level): ComparisonResult =>
 		estimate && regionCode !== benchmarkCode
-			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? null), { polarity, level, ...kind })
+			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : otherKind?.aligned ? (otherKind.benchmark as ObservationRow) : (nation.at(-1) ?? null), { polarity, level, ...kind })
 			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level, ...kind });
 	const at95 = compare(0.95);
 	const at998 = compare(0.998);
