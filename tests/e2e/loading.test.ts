@@ -90,7 +90,9 @@ describe('a shared link while the engine loads', () => {
 		await page.waitForSelector('.charts.stale');
 		wasm.fail();
 		await page.waitForSelector('[data-engine="error"]', { state: 'attached', timeout: 30_000 });
-		expect(await page.textContent('[data-engine]')).toContain('kunde inte laddas');
+		// The page-wide fault notice (EngineFault) says so in one sentence, with a retry.
+		await page.waitForSelector('[data-fault="engine"]');
+		expect(await page.textContent('[data-fault="engine"]')).toContain('databasmotorn i webbläsaren inte kunde starta');
 		expect(await page.$('.charts.stale')).toBeNull();
 		expect(await page.$$eval('#trend-plot svg path', (els) => els.length)).toBeGreaterThan(0);
 		h.consoleErrors.length = 0; // the failed load is logged on purpose
