@@ -36,8 +36,10 @@ export function groupsFigure(rows: readonly Observation[], opts: GroupsOptions, 
 		width: opts.width ?? 640,
 		height: 40 + 34 * Math.max(1, sorted.length),
 		marginLeft: Math.min(170, Math.round((opts.width ?? 640) * 0.4)),
+		// Room for the axis label at the 16 px text projector screens get (PlotView).
+		marginBottom: 40,
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: xDomain, grid: true, label: fromZero ? '%' : opts.lang === 'sv' ? `% (axeln börjar vid ${xDomain[0]})` : `% (axis starts at ${xDomain[0]})`, tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
+		x: { labelOffset: 34, domain: xDomain, grid: true, label: fromZero ? '%' : opts.lang === 'sv' ? `% (axeln börjar vid ${xDomain[0]})` : `% (axis starts at ${xDomain[0]})`, tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: sorted.map(label), label: null },
 		marks: [
 			...(total?.value != null

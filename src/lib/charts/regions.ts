@@ -45,10 +45,11 @@ export function regionsFigure(rows: readonly Observation[], opts: RegionsOptions
 		document,
 		width: opts.width ?? 520,
 		height: 50 + 22 * Math.max(1, shown.length + missing.length),
-		// Room for the longest name (about 8 px a character at 13 px), at most half the width.
-		marginLeft: Math.min(Math.round((opts.width ?? 520) * 0.5), 14 + 8 * Math.max(8, ...[...shown, ...missing].map((r) => name(r).length + (r.value === null ? 5 : 0)))),
+		// Room for the longest name (about 9 px a character at the 16 px of projector screens), at most half the width.
+		marginBottom: 40,
+		marginLeft: Math.min(Math.round((opts.width ?? 520) * 0.5), 14 + 9 * Math.max(8, ...[...shown, ...missing].map((r) => name(r).length + (r.value === null ? 5 : 0)))),
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: [0, xTop], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
+		x: { labelOffset: 34, domain: [0, xTop], grid: true, label: '%', tickFormat: (d: number) => formatPercent(d, opts.lang, 0).replace(/\s?%$/, '') },
 		y: { domain: [...shown.map(name), ...missing.map((r) => `${name(r)} (${r.status ?? '..'})`)], label: null },
 		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [

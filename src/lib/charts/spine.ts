@@ -59,8 +59,10 @@ export function spineFigure(_rows: readonly Observation[], opts: SpineOptions, d
 		marginLeft: narrow ? 8 : Math.min(230, Math.round(width * 0.45)),
 		marginRight: narrow ? 8 : undefined,
 		marginTop: narrow ? 44 : 24,
+		// Room below the axis label for the 16 px text of projector screens.
+		marginBottom: 40,
 		style: { fontSize: '13px', color: INK, background: 'transparent' },
-		x: { domain: [-1.1, 1.1], ticks: [], label: sv ? '← sämre än riket · bättre än riket →' : '← worse than Sweden · better than Sweden →', labelAnchor: 'center' },
+		x: { domain: [-1.1, 1.1], ticks: [], labelOffset: 32, label: sv ? '← sämre än riket · bättre än riket →' : '← worse than Sweden · better than Sweden →', labelAnchor: 'center' },
 		y: { domain: scaled.map((s) => s.label), label: null, axis: narrow ? null : 'left', paddingInner: narrow ? 0.55 : 0.1, align: 1 },
 		...outcomeScales(polarity, opts.outcomeLabels),
 		marks: [

@@ -192,9 +192,11 @@ function summarySlide(w: DeckWriter) {
 			{ text: `${OUTCOME_SHAPE[o]} ${t.outcome[o]}`, options: { color: o === 'not-compared' ? INK : 'FFFFFF', fill: { color: o === 'not-compared' ? 'E6E6E6' : hex(OUTCOME_COLOR[o]) }, bold: true } }
 		];
 	});
-	const colW = nationDeck ? [4.0, 1.3, 1.1, 1.8, 1.0] : [2.85, 1.05, 0.85, 1.45, 0.8, 2.2];
-	const rowH = Math.min(0.3, w.box().h / (body.length + 1));
-	s.addTable([header, ...body], { x: PAD, y: w.top, w: INNER, colW, rowH, fontSize: rows.length > 8 ? 12 : MIN_PT, fontFace: FONT, color: INK, border: { type: 'solid', pt: 0.5, color: 'BFBFBF' }, valign: 'middle', margin: 0.03, autoPage: false });
+	// The outcome column is wide enough for its longest words on one line ("Ingen statistiskt
+	// säkerställd skillnad"): a wrapped row would push the last indicators off the slide.
+	const colW = nationDeck ? [4.0, 1.3, 1.1, 1.8, 1.0] : [2.5, 0.95, 0.72, 1.28, 0.72, 3.03];
+	const rowH = Math.min(0.3, w.box().h / (body.length + 1), rows.length > 8 ? 0.25 : 0.3);
+	s.addTable([header, ...body], { x: PAD, y: w.top, w: INNER, colW, rowH, fontSize: rows.length > 8 ? 11 : MIN_PT, fontFace: FONT, color: INK, border: { type: 'solid', pt: 0.5, color: 'BFBFBF' }, valign: 'middle', margin: 0.03, autoPage: false });
 	w.footer(s, `${t.sourcesOnLast} ${t.ciNote}${anyDemo ? ` * = ${t.demoShort}.` : ''}`);
 	w.notes(s, [
 		title + '.',

@@ -64,11 +64,14 @@ export function profileRow(
 	const nation = sameKindAs(nationAll, estimate);
 	const aligned = estimate ? alignPeriods(estimate, nation) : null;
 	const benchmark = aligned && aligned.aligned ? (aligned.benchmark as Observation) : null;
+	// A benchmark of the other kind only is never shown, but is handed to the comparison so that it
+	// is refused with its true reason ('demo-vs-real') rather than "no benchmark".
+	const otherKind = !nation.length && estimate ? alignPeriods(estimate, nationAll) : null;
 	const polarity: Polarity = indicator.polarity;
 	const kind = dataKindOf(indicator);
 	const compare = (level: Level): ComparisonResult =>
 		estimate && regionCode !== benchmarkCode
-			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : (nation.at(-1) ?? nationAll.at(-1) ?? null), { polarity, level, ...kind })
+			? compareToBenchmark(estimate, aligned?.aligned ? benchmark : otherKind?.aligned ? (otherKind.benchmark as Observation) : (nation.at(-1) ?? null), { polarity, level, ...kind })
 			: compareToBenchmark(estimate ?? { value: null, ci_low: null, ci_high: null, period_start: 0, period_end: 0 }, null, { polarity, level, ...kind });
 	const at95 = compare(0.95);
 	const at998 = compare(0.998);
