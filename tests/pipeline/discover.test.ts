@@ -8,26 +8,16 @@
  *   the recorded table record TAB5974.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startReplayServer, FIXTURES, type ReplayServer } from '../helpers/replay-server.ts';
 import { discoverTables, keywords, matchedStems } from '../../pipelines/fetch/discover.ts';
 import { startFromUrl } from '../../pipelines/commands/discover.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const repo = path.resolve(__dirname, '../..');
 const FOHM_ROOT = path.join(repo, 'tests/pipeline/fixtures-api/fohm');
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: repo, env: { ...process.env, ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
 
 let fohm: ReplayServer;
 let scb: ReplayServer;

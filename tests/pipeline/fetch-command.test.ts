@@ -5,7 +5,6 @@
  * fetch listed in the manifest). And offline: a clear failure per source, data unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -45,16 +45,6 @@ const TEST_INDICATOR = `
   verification: { level: V, note: test }
 `;
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: repo, env: { ...process.env, ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 

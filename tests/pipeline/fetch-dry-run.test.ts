@@ -3,26 +3,16 @@
  * kept cells; the README's copy is the generated output (scripts/fetch-dry-run-doc.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { README, withDryRun } from '../../scripts/fetch-dry-run-doc.ts';
 import { FIXED_IDS } from '../helpers/indicator-ids.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const repo = path.resolve(__dirname, '../..');
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...args], { cwd: repo, env: { ...process.env, ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
 
 describe('fetch --dry-run', () => {
 	it('sends nothing and describes all 12 indicators: exact Kolada URLs, PxWeb bodies, kept cells, skips', async () => {
