@@ -16,10 +16,15 @@ afterAll(async () => {
 	await h?.close();
 });
 
+/**
+ * The page is opened at the default size and hydrated first, then the window grows to 1920 × 1080:
+ * a presenter moving the browser onto the projector. Charts must follow the new size even when
+ * their own box keeps its width (a fixed-width column), so this order is the demanding one.
+ */
 async function open1080(path: string): Promise<Page> {
 	const page = await h.open(path);
-	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.waitForFunction(() => document.querySelector('.present-button') !== null, null, { timeout: 60_000 });
+	await page.setViewportSize({ width: 1920, height: 1080 });
 	return page;
 }
 
