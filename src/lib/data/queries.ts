@@ -60,6 +60,24 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
 }
 
 /**
+ * The nation's groups (every breakdown, every period, both sexes together) for several
+ * indicators at once: the subgoal page's gap grid picks each breakdown's latest period from them.
+ */
+export function nationalGroupsQuery(indicators: readonly string[]): Query<Observation> {
+	return {
+		indicators,
+		sql: indicators
+			.map(
+				(id) => `SELECT ${COLUMNS} FROM ${tableOf(id)}
+WHERE region_code = '00' AND sex = 'T' AND group_dim <> 'total'`
+			)
+			.join('\nUNION ALL\n')
+			.concat('\nORDER BY indicator_id, group_dim, period_end, period_start, group_code'),
+		map: toObservation
+	};
+}
+
+/**
  * Every county's and the nation's totals for several indicators, every period. A region profile
  * needs the region's series, the nation's for the same periods and every county's value in that
  * period (the spread, similar counties); one query holds all three, and it is the same text for

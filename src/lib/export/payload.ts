@@ -21,6 +21,8 @@ export interface ExportPayload {
 	element: HTMLElement;
 	/** Link to the view; defaults to location.href. */
 	permalink?: string;
+	/** The level the drawn intervals are at (legends say it); 95 when absent. */
+	ciLevel?: '95' | '99.8';
 }
 
 const slug = (s: string) =>

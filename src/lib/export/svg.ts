@@ -5,6 +5,7 @@
  * row is example data — a visible "Exempeldata" mark. PowerPoint and Inkscape honour attributes
  * more reliably than <style>, hence the inlining.
  */
+import { levelLabel } from '$lib/view/ci-level';
 import { OUTCOME_COLOR, type Outcome } from '$lib/charts/palette';
 import { exportTexts, isoDate } from './texts';
 import { permalinkOf, type ExportPayload } from './payload';
@@ -262,7 +263,7 @@ export function buildExportSvg(p: ExportPayload, format: ExportFormat = 'standar
 		const ly = y + lh(fs.body) - 4;
 		const box = Math.round(fs.body * 0.9);
 		if (hasCi) {
-			const label = t.ciBand(p.lang === 'sv' ? '95 %' : '95%');
+			const label = t.ciBand(levelLabel(p.ciLevel ?? '95', p.lang));
 			w.raw(`<rect x="${lx}" y="${ly - box + 2}" width="${box * 1.6}" height="${box}" fill="${CI_FILL}" fill-opacity="0.6"/>`);
 			w.text(lx + box * 1.6 + 6, ly, label, fs.body, { cls: 'export-ci-legend' });
 			lx += box * 1.6 + 6 + label.length * fs.body * 0.52 + 20;

@@ -83,7 +83,8 @@ const sv = {
 		highlighted: (name: string) => `markerat: ${name}`,
 		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Högst: ${hi} ${hiValue}; lägst: ${lo} ${loValue}.`,
 		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
-			`${better} län ${judged ? 'bättre' : 'lägre'} än riket, ${worse} ${judged ? 'sämre' : 'högre'}, ${similar} utan säker skillnad (${level} %).`
+			`${better} län ${judged ? 'bättre' : 'lägre'} än riket, ${worse} ${judged ? 'sämre' : 'högre'}, ${similar} utan säker skillnad (${level} %).`,
+		rankHint: 'Välj ett län för att se dess plats bland länen. Varje läns plats, med de platser konfidensintervallen tillåter, står i tabellen.'
 	},
 	regionPage: {
 		chartsHeading: 'Diagram',
@@ -101,6 +102,8 @@ const sv = {
 		comparison: 'Jämförelse',
 		trend: 'Trend (99,8 %)',
 		changeSince: 'Förändring sedan 2024',
+		rankAmong: (level: string) => `Plats bland länen (1 = bäst; inom parentes möjliga platser enligt ${level} konfidensintervall)`,
+		highestFirst: '1 = högst',
 		summary: 'Sammanfattning',
 		comparable: 'Jämförbara län',
 		sameArea: 'grannlän',
@@ -111,7 +114,13 @@ const sv = {
 	},
 	subgoalPage: {
 		trends: 'Utveckling i riket',
-		seriesBreak: (year: number) => `Seriebrott ${year}.`
+		seriesBreak: (year: number) => `Seriebrott ${year}.`,
+		gapsTitle: 'Skillnader mellan grupper',
+		gapsLead: (level: string) => `Skillnaden mellan de grupper som strategin pekar ut, för varje indikator och indelning: i procentenheter och som kvot, med ${level} konfidensintervall och om skillnaden är statistiskt säkerställd. Riket, båda könen, indelningens senaste period. Varje ruta leder till indikatorns vy för den indelningen.`,
+		gapsCaption: (level: string) => `Skillnader mellan grupper i riket, senaste period, ${level} konfidensintervall`,
+		gapsNone: 'ingen uppdelning på denna indelning',
+		gapsMethod: 'Skillnad = första gruppen minus den andra; kvoten = första gruppen delad med den andra (MOVER-intervall). Där strategin inte pekar ut något par jämförs högsta och lägsta grupp, justerat för antalet möjliga par (Bonferroni).',
+		gapsDemo: 'rutor märkta så bygger på syntetiska värden, inte statistik.'
 	},
 	overviewPage: {
 		featuredSubtitle: 'Riket, alla, andel i procent',
@@ -196,7 +205,8 @@ const en: typeof sv = {
 		highlighted: (name: string) => `highlighted: ${name}`,
 		highestLowest: (hi: string, hiValue: string, lo: string, loValue: string) => `Highest: ${hi} ${hiValue}; lowest: ${lo} ${loValue}.`,
 		countySummary: (better: number, worse: number, similar: number, judged: boolean, level: string) =>
-			`${better} counties ${judged ? 'better' : 'lower'} than Sweden, ${worse} ${judged ? 'worse' : 'higher'}, ${similar} without a clear difference (${level}%).`
+			`${better} counties ${judged ? 'better' : 'lower'} than Sweden, ${worse} ${judged ? 'worse' : 'higher'}, ${similar} without a clear difference (${level}%).`,
+		rankHint: 'Choose a county to see its rank among the counties. Each county’s rank, with the ranks its confidence interval allows, is in the table.'
 	},
 	regionPage: {
 		chartsHeading: 'Chart',
@@ -214,6 +224,8 @@ const en: typeof sv = {
 		comparison: 'Comparison',
 		trend: 'Trend (99.8%)',
 		changeSince: 'Change since 2024',
+		rankAmong: (level: string) => `Rank among counties (1 = best; in brackets the possible ranks from ${level} confidence intervals)`,
+		highestFirst: '1 = highest',
 		summary: 'Summary',
 		comparable: 'Comparable counties',
 		sameArea: 'neighbouring county',
@@ -224,7 +236,13 @@ const en: typeof sv = {
 	},
 	subgoalPage: {
 		trends: 'Trends in Sweden',
-		seriesBreak: (year: number) => `Series break ${year}.`
+		seriesBreak: (year: number) => `Series break ${year}.`,
+		gapsTitle: 'Gaps between groups',
+		gapsLead: (level: string) => `The gap between the groups the strategy names, for each indicator and breakdown: in percentage points and as a ratio, with ${level} confidence intervals and whether the gap is statistically significant. Sweden, both sexes, the breakdown’s latest period. Each cell leads to the indicator’s view of that breakdown.`,
+		gapsCaption: (level: string) => `Gaps between groups in Sweden, latest period, ${level} confidence intervals`,
+		gapsNone: 'no values by this breakdown',
+		gapsMethod: 'Gap = the first group minus the second; ratio = the first group divided by the second (MOVER interval). Where the strategy names no pair, the highest and lowest groups are compared, adjusted for the number of possible pairs (Bonferroni).',
+		gapsDemo: 'cells marked so rest on synthetic values, not statistics.'
 	},
 	overviewPage: {
 		featuredSubtitle: 'Sweden, everyone, per cent',

@@ -16,8 +16,10 @@ import { dataKindOf } from './data-kind';
 import { subjectName } from './outcomes';
 import { neighbours, similarCounties } from './peers';
 import { sameKindAs } from '$lib/data/series';
+import { intervalAtLevel, type LevelKey } from './ci-level';
+import { countyRanks, type CountyRank } from './county-rank';
 
-export type LevelKey = '95' | '99.8';
+export type { LevelKey } from './ci-level';
 
 export interface ProfileRow {
 	indicator: IndicatorMeta;
@@ -36,6 +38,10 @@ export interface ProfileRow {
 	spread: { min: number; q1: number; q3: number; max: number } | null;
 	/** The comparison sentence at each level, so the page's level switch changes the words too. */
 	sentence: Record<LevelKey, Record<Lang, string>>;
+	/** The estimate's interval at each level (view/ci-level.ts), so the level switch changes the numbers too. */
+	ci: Record<LevelKey, [number, number] | null>;
+	/** The region's place among the counties in the same period, with its range at each level; null for the nation and municipalities. */
+	rank: Record<LevelKey, CountyRank | null>;
 }
 
 const NO_VALUE: ComparisonResult['outcome'] = 'not-compared';
@@ -83,6 +89,7 @@ export function profileRow(
 	const trendResult = trend(trendSeries, { polarity, seriesBreaks, ...kind });
 	const values = sameKindAs(countiesSamePeriod, estimate).filter((r) => r.region_code !== '00' && r.value !== null).map((r) => r.value!).sort((a, b) => a - b);
 	const spread = values.length >= 3 ? { min: values[0], q1: quantile(values, 0.25), q3: quantile(values, 0.75), max: values.at(-1)! } : null;
+	const rankAt = (level: LevelKey) => (estimate && regionCode.length === 2 && regionCode !== '00' ? (countyRanks(countiesSamePeriod, polarity, level, kind).get(regionCode) ?? null) : null);
 	const sentence = (result: ComparisonResult, lang: Lang) =>
 		estimate && regionCode !== benchmarkCode ? describeComparison({ indicator: subjectName(indicator.name), area: regionName, result, lang, unit: kind.unit }) : '';
 	return {
@@ -96,7 +103,9 @@ export function profileRow(
 		trendSeries,
 		series: own,
 		spread,
-		sentence: { '95': { sv: sentence(at95, 'sv'), en: sentence(at95, 'en') }, '99.8': { sv: sentence(at998, 'sv'), en: sentence(at998, 'en') } }
+		sentence: { '95': { sv: sentence(at95, 'sv'), en: sentence(at95, 'en') }, '99.8': { sv: sentence(at998, 'sv'), en: sentence(at998, 'en') } },
+		ci: { '95': estimate ? intervalAtLevel(estimate, '95', kind) : null, '99.8': estimate ? intervalAtLevel(estimate, '99.8', kind) : null },
+		rank: { '95': rankAt('95'), '99.8': rankAt('99.8') }
 	};
 }
 
