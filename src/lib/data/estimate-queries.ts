@@ -28,14 +28,12 @@
 import { surveyCi } from '../own/ci';
 import { DEFAULT_SEX_CODES, groupDimOf, normCode, poolYears, type SurveyDesign } from '../own/design';
 import type { Sex } from './observation';
+import type { Query } from './queries';
 import { csvRowsOf } from '../export/csv';
 import { sqlIdent as ident, sqlString as lit } from './sql';
 
-/** A query as a value: SQL plus a mapper to a typed row. */
-export interface EstimateQuery<Row> {
-	sql: string;
-	map(row: Record<string, unknown>): Row;
-}
+/** A query as a value (queries.ts `Query`): SQL plus a mapper to a typed row; the respondents table is loaded by the file reader, not per indicator. */
+export type EstimateQuery<Row> = Omit<Query<Row>, 'indicators'>;
 
 /** The respondent file as loaded (every column as in the file). */
 export const RESPONDENTS = 'respondents';
