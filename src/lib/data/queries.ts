@@ -18,9 +18,6 @@ export interface Query<Row> {
 	map(row: Record<string, unknown>): Row;
 }
 
-/** @deprecated The row type is `Observation` (observation.ts); this alias only eases merging branches still in flight. */
-export type ObservationRow = Observation;
-
 const COLUMNS = OBSERVATION_COLUMNS.join(', ');
 
 /** A result row as an Observation: numbers as numbers (DuckDB may hand back BigInt), NULL as null. */
@@ -83,9 +80,10 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim <> 'total'`
  * period (the spread, similar counties); one query holds all three, and it is the same text for
  * every region page, so the build runs it once.
  */
-export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex; municipality?: string }): Query<Observation> {
-	// A municipality page adds its own rows; county pages keep one shared text.
-	const where = k.municipality ? `(length(region_code) = 2 OR region_code = ${str(k.municipality)})` : 'length(region_code) = 2';
+export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex; municipality?: string; allMunicipalities?: boolean }): Query<Observation> {
+	// A municipality page adds its own rows; county pages keep one shared text. The build asks for
+	// every municipality at once (one query and one row mapping for all municipal pages, not one each).
+	const where = k.allMunicipalities ? 'length(region_code) IN (2, 4)' : k.municipality ? `(length(region_code) = 2 OR region_code = ${str(k.municipality)})` : 'length(region_code) = 2';
 	return {
 		indicators: k.indicators,
 		sql: k.indicators

@@ -3,31 +3,20 @@
  * mutation` found surviving in src/lib/view: each expectation fails if that line is changed).
  */
 import { describe, expect, it } from 'vitest';
-import type { Availability, ObservationRow } from '../../../src/lib/data/queries';
+import type { Availability } from '../../../src/lib/data/queries';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import { changeLabel, rollUpSentence, trendLabel } from '../../../src/lib/view/change-labels';
 import { dataKindOf } from '../../../src/lib/view/data-kind';
 import { ageFrom, groupGap, strategyPair } from '../../../src/lib/view/group-gap';
 import { defaultView, parsePeriodKey, parseView, periodKey, viewOptions, viewToParams } from '../../../src/lib/view/indicator-state';
-import { neighbourViews } from '../../../src/lib/view/neighbours';
+import { MAX_NEIGHBOURS, neighbourViews } from '../../../src/lib/view/neighbours';
 import { compareWithNation, countyOutcomes, outcomeLabels, subjectName } from '../../../src/lib/view/outcomes';
 import { neighbours, similarCounties, type CountyContext } from '../../../src/lib/view/peers';
 import { profileRow } from '../../../src/lib/view/region-profile';
+import { exampleRow } from '../../helpers/obs-row';
+import type { Observation } from '../../../src/lib/data/observation';
 
-const row = (p: Partial<ObservationRow> & { region_code: string; period_start: number; value: number | null }): ObservationRow => ({
-	indicator_id: 'no_confidant',
-	period_end: p.period_start,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	ci_low: p.value === null ? null : p.value - 0.5,
-	ci_high: p.value === null ? null : p.value + 0.5,
-	n: 5000,
-	status: p.value === null ? '..' : null,
-	source_id: 'demo-no_confidant',
-	is_demo: true,
-	...p
-});
+const row = exampleRow;
 const indicator = { id: 'no_confidant', subgoal: 3, name: { sv: 'Andel som inte har någon att anförtro sig åt', en: 'Share with no one to confide in' }, short: { sv: 'x', en: 'x' }, unit: 'percent', polarity: 'higher-is-worse' } as IndicatorMeta;
 
 describe('change and trend labels', () => {
@@ -80,7 +69,7 @@ describe('data kind', () => {
 });
 
 describe('group gap details', () => {
-	const g = (code: string, value: number | null, dim = 'disability'): ObservationRow => row({ region_code: '00', period_start: 2024, value, group_dim: dim, group_code: code });
+	const g = (code: string, value: number | null, dim = 'disability'): Observation => row({ region_code: '00', period_start: 2024, value, group_dim: dim, group_code: code });
 	it('the total and suppressed groups are not candidates; fewer than two groups → none', () => {
 		expect(groupGap([g('disabled', 20), g('total', 12, 'total')], 0.95)).toBeNull();
 		expect(groupGap([g('disabled', 20), g('not_disabled', null)], 0.95)).toBeNull();
@@ -154,13 +143,14 @@ describe('neighbour views at the edges', () => {
 		expect(neighbourViews({ ...v, countyPeriod: '1999-2002' }, o).every((x) => x.countyPeriod === '1999-2002')).toBe(true);
 		expect(neighbourViews({ ...v, countyPeriod: '2017-2020' }, o).filter((x) => x.countyPeriod !== '2017-2020')).toHaveLength(2);
 	});
-	it('at most ten', () => {
+	it(`at most ${MAX_NEIGHBOURS}`, () => {
 		const many = viewOptions(
-			Array.from({ length: 12 }, (_, i): Availability => ({ group_dim: `g${i}`, group_code: 'x', period_start: 2024, period_end: 2024, has_regions: false, rows: 1 })),
+			Array.from({ length: 20 }, (_, i): Availability => ({ group_dim: `g${i}`, group_code: 'x', period_start: 2024, period_end: 2024, has_regions: false, rows: 1 })),
 			['00'],
 			[]
 		);
-		expect(neighbourViews(defaultView(many), many)).toHaveLength(10);
+		expect(MAX_NEIGHBOURS).toBe(16);
+		expect(neighbourViews(defaultView(many), many)).toHaveLength(16);
 	});
 });
 
