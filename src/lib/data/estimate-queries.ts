@@ -37,8 +37,12 @@ export interface EstimateQuery<Row> {
 
 /** The respondent file as loaded (every column as in the file). */
 export const RESPONDENTS = 'respondents';
-/** The typed view of it the estimator reads (one row per respondent). */
-export const PREPARED = 'respondents_prepared';
+/**
+ * What the estimator reads: the respondents summed per cell (stratum × PSU × region × sex ×
+ * groups), made in one scan of the file. Every later step (checks, domains, variance) works on
+ * these few thousand rows, never on the respondents again.
+ */
+export const CELLS = 'respondent_cells';
 
 export function ident(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
@@ -160,8 +164,8 @@ function number(col: string, types: Record<string, string>): string {
  * The typed respondents, as a SELECT over `source`: weight (÷ years pooled), stratum, PSU, fpc,
  * region, sex (K/M), group codes g0…, items y0… (1 yes, 0 no, NULL missing), and the raw texts
  * a message needs. Codes are read once (inner SELECT), then classified. `source` may carry a
- * row_no column (the locate query); the table itself has none: numbering rows needs a window
- * over the whole file, which would serialise the scan, and only a bad row needs its number.
+ * row_no column (the locate query); the cells scan has none: numbering rows needs a window over
+ * the whole file, which would serialise the scan, and only a bad row needs its number.
  */
 function preparedSelect(d: SurveyDesign, types: Record<string, string>, source: string, rowNo: boolean): string {
 	const sexCodes = d.sexCodes ?? DEFAULT_SEX_CODES;
@@ -193,10 +197,6 @@ function preparedSelect(d: SurveyDesign, types: Record<string, string>, source: 
 	return `SELECT ${outer.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n  ')}\nFROM ${source})`;
 }
 
-export function prepareSql(d: SurveyDesign, types: Record<string, string>): string {
-	return `CREATE OR REPLACE TABLE ${PREPARED} AS ${preparedSelect(d, types, RESPONDENTS, false)}`;
-}
-
 /** Kinds of bad row, each a condition on the typed columns (checked together, located one by one). */
 export const BAD_ROWS = {
 	weight: 'w IS NULL OR NOT isfinite(w) OR w <= 0',
@@ -206,6 +206,31 @@ export const BAD_ROWS = {
 	fpc: 'fpc IS NULL OR fpc <= 0'
 } as const;
 export type BadRowKind = keyof typeof BAD_ROWS;
+
+/**
+ * The cells table, in one scan of the respondents: per cell its respondents, its bad rows of each
+ * kind, and per item k the sums a_k = Σ w·y, b_k = Σ w over valid answers, n_k = valid answers.
+ * Reading the file, typing, classifying and summing happen in this one statement (no typed copy
+ * of the file is kept: at a million rows that copy cost more than everything else together).
+ */
+export function cellsSql(d: SurveyDesign, types: Record<string, string>): string {
+	const keys = cellKeys(d);
+	const kinds = badKinds(d);
+	const sums = d.items.map((_, k) => `sum(w * y${k}) AS a${k}, sum(w) FILTER (WHERE y${k} IS NOT NULL) AS b${k}, count(y${k}) AS n${k}`);
+	return `CREATE OR REPLACE TABLE ${CELLS} AS
+SELECT ${keys.join(', ')}, count(*) AS rows,
+  ${kinds.map((k) => `count(*) FILTER (WHERE ${BAD_ROWS[k]}) AS bad_${k}`).join(', ')},
+  ${sums.join(',\n  ')}${d.fpc ? ',\n  any_value(fpc) AS fpc' : ''}
+FROM (${preparedSelect(d, types, RESPONDENTS, false)})
+GROUP BY ${keys.join(', ')}`;
+}
+
+function cellKeys(d: SurveyDesign): string[] {
+	return ['h', 'psu', 'region', 'sex', ...d.by.map((_, i) => `g${i}`)];
+}
+function badKinds(d: SurveyDesign): BadRowKind[] {
+	return (Object.keys(BAD_ROWS) as BadRowKind[]).filter((k) => k !== 'fpc' || d.fpc);
+}
 
 export interface CheckRow {
 	rows: number;
@@ -220,20 +245,19 @@ export interface CheckRow {
 	psus: number;
 }
 
-/** One scan that counts bad rows of each kind and what the estimator needs. */
+/** What the estimator needs to know first, from the cells (no second scan of the file). */
 export function checkQuery(d: SurveyDesign): EstimateQuery<CheckRow> {
-	const valid = d.items.map((_, k) => `CAST(count(y${k}) AS INTEGER) AS valid${k}`);
-	const kinds = (Object.keys(BAD_ROWS) as BadRowKind[]).filter((k) => k !== 'fpc' || d.fpc);
+	const valid = d.items.map((_, k) => `CAST(sum(n${k}) AS INTEGER) AS valid${k}`);
 	return {
-		sql: `WITH s AS (SELECT h, count(DISTINCT psu) AS k FROM ${PREPARED} GROUP BY h)
-SELECT CAST(count(*) AS INTEGER) AS rows,
-  ${kinds.map((k) => `CAST(count(*) FILTER (WHERE ${BAD_ROWS[k]}) AS INTEGER) AS bad_${k},`).join('\n  ')}
+		sql: `WITH s AS (SELECT h, count(DISTINCT psu) AS k FROM ${CELLS} GROUP BY h)
+SELECT CAST(coalesce(sum(rows), 0) AS INTEGER) AS rows,
+  ${badKinds(d).map((k) => `CAST(coalesce(sum(bad_${k}), 0) AS INTEGER) AS bad_${k},`).join('\n  ')}
   ${valid.length ? valid.join(', ') + ',' : ''}
   (SELECT min(h) FROM s WHERE k = 1) AS lonely_stratum,
   (SELECT CAST(count(*) AS INTEGER) FROM s WHERE k = 1) AS lonely_strata,
   (SELECT CAST(count(*) AS INTEGER) FROM s) AS strata,
   (SELECT CAST(sum(k) AS INTEGER) FROM s) AS psus
-FROM ${PREPARED}`,
+FROM ${CELLS}`,
 		map: (r) => {
 			const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
 			return {
@@ -313,22 +337,16 @@ export type RawEstimateRow = EstimateRow & { p: number | null; se_p: number | nu
  * however many domains there are.
  */
 export function estimateQuery(d: SurveyDesign, opts: EstimateOptions): EstimateQuery<RawEstimateRow> {
-	const gs = d.by.map((_, i) => `g${i}`);
-	const cellKeys = ['h', 'psu', 'region', 'sex', ...gs];
-	const sums = d.items.map((_, k) => `sum(w * y${k}) AS a${k}, sum(w) FILTER (WHERE y${k} IS NOT NULL) AS b${k}, count(y${k}) AS n${k}`);
+	const keys = cellKeys(d);
 	const itemStructs = d.items.map((_, k) => `{'k': ${k}, 'a': coalesce(a${k}, 0), 'b': coalesce(b${k}, 0), 'n': n${k}}`);
 	const groupStructs = [`{'d': 'total', 'c': 'total'}`, ...d.by.map((b, i) => `{'d': ${lit(groupDimOf(d, b))}, 'c': g${i}}`)];
 	const dom = 'k, region_code, sex_code, gd, gc';
 	const fpc = d.fpc ? `CASE WHEN any_value(fpc) <= 1 THEN 1 - any_value(fpc) ELSE 1 - count(DISTINCT psu) / any_value(fpc) END` : '1.0';
 	const lonelyTerm = d.lonelyPsu === 'adjust' ? 'f * s2' : '0';
-	const sql = `WITH cells AS (
-  SELECT ${cellKeys.join(', ')}, ${sums.join(', ')}${d.fpc ? ', any_value(fpc) AS fpc' : ''}
-  FROM ${PREPARED} GROUP BY ${cellKeys.join(', ')}
+	const sql = `WITH strata AS (
+  SELECT h, count(DISTINCT psu) AS n_h, ${fpc} AS f FROM ${CELLS} GROUP BY h
 ),
-strata AS (
-  SELECT h, count(DISTINCT psu) AS n_h, ${fpc} AS f FROM cells GROUP BY h
-),
-by_item AS (SELECT ${cellKeys.join(', ')}, unnest([${itemStructs.join(', ')}]) AS it FROM cells),
+by_item AS (SELECT ${keys.join(', ')}, unnest([${itemStructs.join(', ')}]) AS it FROM ${CELLS}),
 by_region AS (SELECT *, unnest(list_filter([region, '00'], x -> x IS NOT NULL)) AS region_code FROM by_item),
 by_sex AS (SELECT *, unnest(list_filter([sex, 'T'], x -> x IS NOT NULL)) AS sex_code FROM by_region),
 by_group AS (SELECT *, unnest(list_filter([${groupStructs.join(', ')}], x -> x.c IS NOT NULL)) AS g FROM by_sex),
