@@ -58,7 +58,9 @@ export async function ensureBuilds(): Promise<{ site: BuildInfo; baseline: Build
 	if (site.stale) log(`warning: ${site.dir} is older than the sources (measured as it is; BENCH_REBUILD=1 rebuilds it)`);
 
 	const baseline: BuildInfo = { dir: 'build-baseline', built_at: null, rebuilt: false, stale: false };
-	if (builtAt(baseDir) < src || process.env.BENCH_REBUILD === '1') {
+	// Only the first-chart section measures the baseline: BENCH_ONLY without it builds none.
+	const baselineWanted = !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('first');
+	if (baselineWanted && (builtAt(baseDir) < src || process.env.BENCH_REBUILD === '1')) {
 		log('building build-baseline/ (BENCH_BASELINE=1: no prerendered charts)');
 		const r = await build('build-baseline', { BENCH_BASELINE: '1' });
 		Object.assign(baseline, { rebuilt: true, seconds: Math.round(r.seconds * 10) / 10 }, r.error ? { error: r.error } : {});
