@@ -49,7 +49,7 @@ export function goalsTable(res: Record<string, any>): GoalRow[] {
 	add('estimate.peak_mb', 'Own extract, 1 M respondents: peak memory (RSS)', 'at most', 1024, e.peak_mb, (x) => (x == null ? '—' : `${x} MB`));
 	add('estimate.browser_first_results_ms', `Own extract in /egna-data, 200 000 respondents: file chosen → first results (warm engine${xFloor(`file → worker + read_csv + SUM(weight) ${ms(e.browser_floor_ms)}`, e.browser_vs_floor)})`, 'at most', 3000, e.browser_first_results_ms, ms);
 	add('estimate.r_ratio', `Own extract: R survey ÷ ours, same estimates (${e.r_detail?.respondents ?? '—'} respondents)`, 'at least', 20, e.r_ratio, (x) => (x == null ? '—' : `${x}×`));
-	add('estimate.r_max_abs_diff', 'Own extract: largest |ours − R| over estimates and SEs', 'at most', 1e-9, e.r_max_abs_diff, (x) => (x == null ? '—' : x.toExponential(1)));
+	add('estimate.r_max_abs_diff', 'Own extract: largest difference from R, estimates and SEs', 'at most', 1e-9, e.r_max_abs_diff, (x) => (x == null ? '—' : x.toExponential(1)));
 	add('pipeline.px_vs_duckdb_csv.ratio', 'PX reader ÷ DuckDB read_csv (cells/s, 50 MB file)', 'at least', 0.5, res.pipeline?.px_vs_duckdb_csv?.ratio, (x) => (x == null ? '—' : `${x}×`));
 	return rows;
 }
