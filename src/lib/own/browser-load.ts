@@ -9,7 +9,8 @@
  * Errors are one line, like the CLI's ("<file>: unreadable: …", "too large …").
  */
 import type { BrowserDb } from '../data/duckdb-browser';
-import { csvErrorText, loadCsvSql, parseHeader, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
+import { csvErrorText, loadCsvSql, parseHeader, respondentCountQuery, RESPONDENTS, sampleQuery, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
+import { dropTable } from '../data/file-queries';
 import { SurveyInputError, type SqlRunner } from './estimate';
 
 /** Beyond this the page refuses a file (its bytes are held in the worker while DuckDB-WASM reads them); the CLI is not limited. */
@@ -75,8 +76,8 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 	if (format === 'parquet') {
 		const url = URL.createObjectURL(file);
 		try {
-			await db.query('DROP TABLE IF EXISTS respondents');
-			await db.loadParquet(url, 'respondents');
+			await db.query(dropTable(RESPONDENTS).sql);
+			await db.loadParquet(url, RESPONDENTS);
 		} catch (err) {
 			throw unreadable(name, `not a Parquet file (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
 		} finally {
@@ -118,7 +119,7 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 	}
 	try {
 		await db.query(sql);
-		await db.query('SELECT * FROM respondents LIMIT 1'); // (a header the reader refuses shows now)
+		await runnerOf(db).all(sampleQuery(1)); // (a header the reader refuses shows now)
 		return { lineOffset: 1, rows: null };
 	} catch (err) {
 		const msg = err instanceof Error ? err.message : String(err);
@@ -129,8 +130,8 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 
 /** Respondents in a loaded table (Parquet; a CSV's are counted by the estimator's one scan). */
 async function countRows(db: BrowserDb): Promise<number> {
-	const [r] = await db.query('SELECT CAST(count(*) AS INTEGER) AS n FROM respondents');
-	return Number(r.n);
+	const [n] = await runnerOf(db).all(respondentCountQuery);
+	return n;
 }
 
 /** Whether the bytes are valid UTF-8, decoded in slices so a large file never becomes one string. */
