@@ -27,6 +27,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { municipalityList, syntheticItems, writeSyntheticFile } from '../pipelines/generate/respondents.ts';
 import { syntheticDesignYaml } from '../src/lib/own/synthetic.ts';
+import { respondentFileFloorQuery } from '../src/lib/data/bench-queries.ts';
 import { log, repoRoot, round, runMeasured, scaleDir } from './lib/util.ts';
 
 const dir = path.join(scaleDir, 'estimate');
@@ -67,7 +68,7 @@ async function cli(file: string, design: string): Promise<{ seconds: number; cpu
 
 /** The floor: a plain Node process, DuckDB read_csv of the same file, one SUM over the weight. */
 async function floor(file: string): Promise<{ seconds: number; cpu_s: number | null; rows: number }> {
-	const r = await runMeasured(process.execPath, ['bench/estimate-floor.mjs', file, 'vikt'], { cwd: repoRoot, timeoutMs: 300_000 });
+	const r = await runMeasured(process.execPath, ['bench/estimate-floor.mjs', respondentFileFloorQuery(file, 'vikt').sql], { cwd: repoRoot, timeoutMs: 300_000 });
 	if (r.code !== 0) throw new Error(`estimate floor failed: ${r.stderr.split('\n').find((l) => l.trim()) ?? r.code}`);
 	return { seconds: r.seconds, cpu_s: cpuOf(r.stderr), rows: Number(JSON.parse(r.stdout.trim()).rows) };
 }
