@@ -15,17 +15,12 @@ export default defineConfig({
 		// mutant) and, where they count outcomes, a fixed seed from FC_SEED (the same cases every run).
 		env: { FC_RUNS: '40', FC_SEED: '20261130' },
 		testTimeout: 60_000,
-		// One worker reused across files and runs: a fresh worker per test file and mutant costs more
-		// than most mutants' tests (these tests keep no state between files).
-		isolate: false,
 		include: [
 			'tests/unit/stats/**/*.test.ts',
 			'tests/unit/view/**/*.test.ts',
-			'tests/pipeline/{px-reader,px-property,pxweb-reader,pxweb-split-property,pxweb-crossformat,csv,csv-property,jsonstat,jsonstat-property,jsonstat-corpus,xlsx-reader}.test.ts'
+			'tests/pipeline/{px-reader,px-property,pxweb-reader,pxweb-split-property,pxweb-crossformat,csv,csv-property,jsonstat,jsonstat-property,jsonstat-corpus,xlsx-reader,convert}.test.ts'
 		],
 		exclude: [
-			// (convert.test.ts is left out: it spawns the CLI per case; its in-process part reads the
-			// same PX fixtures as px-reader.test.ts.)
 			// Reads the built static/data (not copied into Stryker's sandbox); compares the page with
 			// itself, so it kills no mutant the oracle tests in tests/unit/view do not.
 			'tests/unit/view/indicator-data.test.ts'
