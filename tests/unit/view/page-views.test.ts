@@ -5,7 +5,7 @@
  * values are written out by hand from the inputs.
  */
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import type { Observation } from '../../../src/lib/data/observation';
 import { createNodeEngine } from '../../../src/lib/server/db';
@@ -124,6 +124,9 @@ describe('empty charts say why', () => {
 		expect(emptyReason('trend', full, [], 'en', 'Dalarna County')).toBe('The source publishes no values for Dalarna County for this choice.');
 		expect(emptyReason('trend', full, [], 'sv')).toBe('Källan redovisar inga värden för det här valet.');
 		expect(emptyReason('trend', full, [], 'en')).toBe('The source publishes no values for this choice.');
+		// For an indicator published for the nation only, these charts keep their own sentences.
+		expect(emptyReason('municipalities', national, [], 'en')).toBe('There are no municipal values for this indicator.');
+		expect(emptyReason('trend', national, [], 'en')).toBe('The source publishes no values for this choice.');
 	});
 });
 
@@ -235,6 +238,42 @@ describe('Mitt län (remembered on this device only)', () => {
 		const s = memory({ [KEY]: '20', other: 'x' });
 		forgetCounty(s);
 		expect([...s.map.keys()]).toEqual(['other']);
+	});
+
+	it('nothing stored: storage is only read, never written or cleared', () => {
+		const calls: string[] = [];
+		const spy = { getItem: () => (calls.push('get'), null), removeItem: () => void calls.push('remove') };
+		expect(rememberedCounty(['20'], spy)).toBeNull();
+		expect(calls).toEqual(['get']);
+	});
+
+	it('without an argument the browser’s localStorage is used; one that throws on access counts as none', () => {
+		const s = memory();
+		vi.stubGlobal('localStorage', s);
+		try {
+			expect(rememberCounty('21')).toBe(true);
+			expect(s.map.get(KEY)).toBe('21');
+			expect(rememberedCounty(['21'])).toBe('21');
+			forgetCounty();
+			expect(s.map.has(KEY)).toBe(false);
+		} finally {
+			vi.unstubAllGlobals();
+		}
+		const had = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+		Object.defineProperty(globalThis, 'localStorage', {
+			configurable: true,
+			get() {
+				throw new Error('SecurityError: storage disabled');
+			}
+		});
+		try {
+			expect(rememberedCounty(['21'])).toBeNull();
+			expect(rememberCounty('21')).toBe(false);
+			expect(() => forgetCounty()).not.toThrow();
+		} finally {
+			if (had) Object.defineProperty(globalThis, 'localStorage', had);
+			else delete (globalThis as { localStorage?: unknown }).localStorage;
+		}
 	});
 
 	it('storage that throws or is missing never breaks the page', () => {
