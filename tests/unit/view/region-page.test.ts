@@ -41,10 +41,12 @@ const regions: RegionMeta[] = [
  * lonely, 2021–2024: the nation 10.0; Dalarna 11.3 (10.2–12.4) — worse at 95 % (10.0 < 10.2), similar
  * at 99.8 % (logit lower bound 9.61 %, see indicator-data-levels.test.ts); counties 8, 9, 11 beside it.
  * Dalarna also has 2017–2020 (13.0), which is not in the spread. A municipality row is not read.
- * trust: only the nation and Dalarna (no spread: fewer than three counties).
+ * Dalarna's older windows 2013–2016 (14.0) and 2017–2020 (13.0) are in its series, not in the spread.
+ * trust: the nation 60 and exactly three counties, 50, 55 (Dalarna) and 65: the smallest spread drawn.
  */
 const rows: Observation[] = [
 	obs({ indicator_id: 'lonely', region_code: '00', value: 10.0, ci_low: 9.8, ci_high: 10.2 }),
+	obs({ indicator_id: 'lonely', region_code: '20', period_start: 2013, period_end: 2016, value: 14.0 }),
 	obs({ indicator_id: 'lonely', region_code: '20', period_start: 2017, period_end: 2020, value: 13.0 }),
 	obs({ indicator_id: 'lonely', region_code: '20', value: 11.3, ci_low: 10.2, ci_high: 12.4 }),
 	obs({ indicator_id: 'lonely', region_code: '01', value: 9.0 }),
@@ -52,7 +54,9 @@ const rows: Observation[] = [
 	obs({ indicator_id: 'lonely', region_code: '21', value: 11.0 }),
 	obs({ indicator_id: 'lonely', region_code: '2080', value: 40.0 }),
 	obs({ indicator_id: 'trust', region_code: '00', value: 60.0 }),
-	obs({ indicator_id: 'trust', region_code: '20', value: 55.0, ci_low: 52.0, ci_high: 58.0 })
+	obs({ indicator_id: 'trust', region_code: '20', value: 55.0, ci_low: 52.0, ci_high: 58.0 }),
+	obs({ indicator_id: 'trust', region_code: '01', value: 50.0 }),
+	obs({ indicator_id: 'trust', region_code: '03', value: 65.0 })
 ];
 
 let dir: string;
@@ -76,17 +80,18 @@ describe('regionProfile', () => {
 		// Counties 8, 9, 11, 11.3 (2021–2024; not 13.0, not the municipality's 40):
 		// q1 at position 0.75 → 8 + 0.75·1 = 8.75; q3 at 2.25 → 11 + 0.25·0.3 = 11.075.
 		expect(l.spread).toEqual({ min: 8, q1: 8.75, q3: expect.closeTo(11.075, 10), max: 11.3 });
-		expect(l.series.map((r) => r.value)).toEqual([13.0, 11.3]);
+		expect(l.series.map((r) => r.value)).toEqual([14.0, 13.0, 11.3]);
 		// trust: 60 lies outside 52–58 and above it → lower than the nation, higher is better → worse.
 		expect(t.estimate?.value).toBe(55.0);
 		expect(t.at95.outcome).toBe('worse');
-		expect(t.spread).toBeNull();
+		// Three counties are enough: 50, 55, 65 → q1 at 0.5 = 52.5, q3 at 1.5 = 60.
+		expect(t.spread).toEqual({ min: 50, q1: 52.5, q3: 60, max: 65 });
 		expect(p.sameArea).toEqual(neighbours('20'));
 		expect(p.sameArea.length).toBeGreaterThan(0);
 		expect(p.similar.length).toBeGreaterThan(0);
 		expect(p.similar.some((c) => p.sameArea.includes(c) || c === '20')).toBe(false);
 		// The rows it was built from: Dalarna's and the nation's, nobody else's.
-		expect(p.observations.map((r) => `${r.indicator_id}:${r.region_code}:${r.period_start}`).sort()).toEqual(['lonely:00:2021', 'lonely:20:2017', 'lonely:20:2021', 'trust:00:2021', 'trust:20:2021']);
+		expect(p.observations.map((r) => `${r.indicator_id}:${r.region_code}:${r.period_start}`).sort()).toEqual(['lonely:00:2021', 'lonely:20:2013', 'lonely:20:2017', 'lonely:20:2021', 'trust:00:2021', 'trust:20:2021']);
 	});
 
 	it('the nation: no comparison with itself, no peers', async () => {
@@ -104,7 +109,12 @@ describe('regionProfile', () => {
 
 	it('spine rows: only indicators with a spread and a national value; higher-is-worse turned so better is right; the outcome at the level', async () => {
 		const p = await regionProfile(engine, [lonely, trust], regions, '20');
-		expect(spineRows(p.rows, 'sv')).toEqual([{ id: 'lonely', label: 'lonely kort', nation: 10.0, value: 11.3, min: 8, q1: 8.75, q3: expect.closeTo(11.075, 10), max: 11.3, orientation: -1, outcome: 'worse' }]);
+		expect(spineRows(p.rows, 'sv')).toEqual([
+			{ id: 'lonely', label: 'lonely kort', nation: 10.0, value: 11.3, min: 8, q1: 8.75, q3: expect.closeTo(11.075, 10), max: 11.3, orientation: -1, outcome: 'worse' },
+			{ id: 'trust', label: 'trust kort', nation: 60.0, value: 55.0, min: 50, q1: 52.5, q3: 60, max: 65, orientation: 1, outcome: 'worse' }
+		]);
+		// Without a national value there is no spine row.
+		expect(spineRows([{ ...p.rows[1], benchmark: null }], 'sv')).toEqual([]);
 		expect(spineRows(p.rows, 'en', '99.8')[0]).toMatchObject({ label: 'lonely short', outcome: 'similar' });
 		const better = { ...p.rows[0], indicator: { ...lonely, polarity: 'higher-is-better' as const }, estimate: null };
 		expect(spineRows([better], 'sv')[0]).toMatchObject({ orientation: 1, value: null });
