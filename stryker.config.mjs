@@ -15,6 +15,11 @@ export default {
 	// Mutants in module-level code (constants, tables) would need every test file reloaded per
 	// mutant; they are left out of the run (and of the score).
 	ignoreStatic: true,
+	// Repeat runs retest only mutants whose code or tests changed since the last run on this
+	// machine (file kept beside the report, not committed: it is only as good as the last full run).
+	// `npm run mutation -- --force` runs everything.
+	incremental: true,
+	incrementalFile: 'reports/mutation/stryker-incremental.json',
 	// The machine has 2 cores and is shared: 2 test processes.
 	concurrency: 2,
 	timeoutMS: 20_000,
