@@ -19,18 +19,19 @@ describe('rankRegions edges', () => {
 	 *  B: above −11: none (A and F touch) → best 1; below −13: C → worst 3.
 	 *  C: A, B, F lie wholly above −14.5 → best 4; worst 4.
 	 */
-	const ranks = rankRegions([r('A', 10, 9, 11), r('B', 12, 11, 13), r('C', 15, 14.5, 15.5), r('D', Number.NaN, 1, 2), r('E', null, 1, 2), r('F', 11, 10, null)], 'higher-is-worse');
+	// Ranked inside each test (a function), not at collection time, where no mutant is active.
+	const ranks = () => rankRegions([r('A', 10, 9, 11), r('B', 12, 11, 13), r('C', 15, 14.5, 15.5), r('D', Number.NaN, 1, 2), r('E', null, 1, 2), r('F', 11, 10, null)], 'higher-is-worse');
 
 	it('leaves out values that are missing or not finite', () => {
-		expect([...ranks.keys()].sort()).toEqual(['A', 'B', 'C', 'F']);
-		expect(ranks.get('A')!.of).toBe(4);
+		expect([...ranks().keys()].sort()).toEqual(['A', 'B', 'C', 'F']);
+		expect(ranks().get('A')!.of).toBe(4);
 	});
 
 	it('touching intervals are not "surely" better or worse; a half interval counts as none', () => {
-		expect(ranks.get('A')).toEqual({ code: 'A', rank: 1, of: 4, best: 1, worst: 3 });
-		expect(ranks.get('F')).toEqual({ code: 'F', rank: 2, of: 4, best: 1, worst: 3 });
-		expect(ranks.get('B')).toEqual({ code: 'B', rank: 3, of: 4, best: 1, worst: 3 });
-		expect(ranks.get('C')).toEqual({ code: 'C', rank: 4, of: 4, best: 4, worst: 4 });
+		expect(ranks().get('A')).toEqual({ code: 'A', rank: 1, of: 4, best: 1, worst: 3 });
+		expect(ranks().get('F')).toEqual({ code: 'F', rank: 2, of: 4, best: 1, worst: 3 });
+		expect(ranks().get('B')).toEqual({ code: 'B', rank: 3, of: 4, best: 1, worst: 3 });
+		expect(ranks().get('C')).toEqual({ code: 'C', rank: 4, of: 4, best: 4, worst: 4 });
 	});
 
 	it('an infinite value has no place either', () => {

@@ -153,14 +153,16 @@ describe('municipality profile', () => {
 		obs({ indicator_id: 'none', region_code: '2080', period_start: 2024, value: null, status: '..' }),
 		obs({ indicator_id: 'supp', region_code: '2080', period_start: 2024, value: 9 })
 	];
-	const profile = municipalityProfile([survey, register, empty, suppressedOnly], '2080', { sv: 'Falu kommun', en: 'Falun Municipality' }, '20', rows);
+	// Computed inside each test, not at collection time: Stryker activates a mutant only for the
+	// tests themselves, so code run while the file is collected escapes mutation testing.
+	const profile = () => municipalityProfile([survey, register, empty, suppressedOnly], '2080', { sv: 'Falu kommun', en: 'Falun Municipality' }, '20', rows);
 
 	it('one row per indicator with a municipal value; none for an indicator with only suppressed cells', () => {
-		expect(profile.map((p) => p.indicator.id)).toEqual(['lonely', 'transit', 'supp']);
+		expect(profile().map((p) => p.indicator.id)).toEqual(['lonely', 'transit', 'supp']);
 	});
 
 	it('a survey value against its county and the nation (benchmark outside the 95 % CI 15–25)', () => {
-		const [lonely] = profile;
+		const [lonely] = profile();
 		// 14 lies below 15 → higher than the county → worse; 16 lies inside 15–25 → similar.
 		expect(lonely.vsCounty.at95.outcome).toBe('worse');
 		expect(lonely.vsCounty.benchmark?.value).toBe(14);
@@ -173,7 +175,7 @@ describe('municipality profile', () => {
 	});
 
 	it('register data: compared directly; single years with single years; not a survey', () => {
-		const transit = profile[1];
+		const transit = profile()[1];
 		// 81 > 75, higher is better → better than the county; 81 = 81 → similar to the nation.
 		expect(transit.vsCounty.at95.outcome).toBe('better');
 		expect(transit.vsNation.at95.outcome).toBe('similar');
@@ -182,7 +184,7 @@ describe('municipality profile', () => {
 	});
 
 	it('a value without a CI under a suppression rule is still a survey value', () => {
-		expect(profile[2].survey).toBe(true);
+		expect(profile()[2].survey).toBe(true);
 	});
 
 	it('the caution quotes Folkhälsomyndigheten in both languages and links its page', () => {
