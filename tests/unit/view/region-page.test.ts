@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IndicatorMeta, RegionMeta } from '../../../src/lib/data/catalog';
 import type { Observation } from '../../../src/lib/data/observation';
 import { createNodeEngine } from '../../../src/lib/server/db';
-import { neighbourViews, prefetchInIdle } from '../../../src/lib/view/neighbours';
+import { MAX_NEIGHBOURS, neighbourViews, prefetchInIdle } from '../../../src/lib/view/neighbours';
 import { neighbours } from '../../../src/lib/view/peers';
 import { regionProfile, spineRows } from '../../../src/lib/view/region-profile';
 import type { IndicatorView, ViewOptions } from '../../../src/lib/view/indicator-state';
@@ -125,25 +125,32 @@ describe('neighbouring views (prefetched on the indicator page)', () => {
 	const o: ViewOptions = { groups: ['age', 'education', 'sex_age'], groupPeriods: { age: ['2023', '2024'], education: ['2022'] }, countyPeriods: ['2013-2016', '2017-2020', '2021-2024'], regions: ['00', '20'] };
 	const v: IndicatorView = { sex: 'K', group: 'age', period: '2024', countyPeriod: '2017-2020', region: '20', level: '95' };
 
-	it('other sexes, other groups (same period if they have it, else their latest, else none), adjacent county windows', () => {
+	it('nearest first: one step each way on every control, then the other sexes and groups, no repeats', () => {
+		// +1: sex K→M, group age→education (lacks 2024 → its latest 2022), period 2024 is the last, county
+		// window →2021–2024, region 20 is the last. −1: sex →T, group age is the first, period →2023, county
+		// window →2013–2016, region →none (''). Then the other sexes (already there) and groups: sex_age (no periods → '').
 		expect(neighbourViews(v, o)).toEqual([
-			{ ...v, sex: 'T' },
 			{ ...v, sex: 'M' },
 			{ ...v, group: 'education', period: '2022' },
-			{ ...v, group: 'sex_age', period: '' },
+			{ ...v, countyPeriod: '2021-2024' },
+			{ ...v, sex: 'T' },
+			{ ...v, period: '2023' },
 			{ ...v, countyPeriod: '2013-2016' },
-			{ ...v, countyPeriod: '2021-2024' }
+			{ ...v, region: '' },
+			{ ...v, group: 'sex_age', period: '' }
 		]);
 		const same = neighbourViews({ ...v, group: 'education', period: '2022' }, { ...o, groupPeriods: { age: ['2022', '2024'], education: ['2022'] } });
 		expect(same.find((x) => x.group === 'age')?.period).toBe('2022');
 	});
 
-	it('at the ends of the county windows only one neighbour; an unknown window none; never more than 10', () => {
-		expect(neighbourViews({ ...v, countyPeriod: '2021-2024' }, o).filter((x) => x.countyPeriod !== '2021-2024').map((x) => x.countyPeriod)).toEqual(['2017-2020']);
-		expect(neighbourViews({ ...v, countyPeriod: '2013-2016' }, o).filter((x) => x.countyPeriod !== '2013-2016').map((x) => x.countyPeriod)).toEqual(['2017-2020']);
-		expect(neighbourViews({ ...v, countyPeriod: '1999' }, o).filter((x) => x.countyPeriod !== '1999')).toEqual([]);
-		const many = { ...o, groups: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] };
-		expect(neighbourViews(v, many)).toHaveLength(10);
+	it('at the ends of the county windows only one neighbour; an unknown window none; never more than MAX_NEIGHBOURS', () => {
+		const windows = (cp: string) => neighbourViews({ ...v, countyPeriod: cp }, o).filter((x) => x.countyPeriod !== cp).map((x) => x.countyPeriod);
+		expect(windows('2021-2024')).toEqual(['2017-2020']);
+		expect(windows('2013-2016')).toEqual(['2017-2020']);
+		expect(windows('1999')).toEqual([]);
+		const many = { ...o, groups: Array.from({ length: 20 }, (_, i) => `g${i}`) };
+		expect(neighbourViews(v, many)).toHaveLength(MAX_NEIGHBOURS);
+		expect(MAX_NEIGHBOURS).toBe(16);
 	});
 
 	it('prefetch: one view at a time in idle time, stops when the user has moved on or a fetch fails', async () => {
