@@ -18,7 +18,7 @@ export default defineConfig({
 		include: [
 			'tests/unit/stats/**/*.test.ts',
 			'tests/unit/view/**/*.test.ts',
-			'tests/pipeline/{px-reader,px-property,pxweb-reader,pxweb-split-property,pxweb-crossformat,csv,csv-property,jsonstat,jsonstat-property,jsonstat-corpus,xlsx-reader,convert}.test.ts'
+			'tests/pipeline/{px-reader,px-property,pxweb-reader,pxweb-split-property,pxweb-crossformat,csv,csv-property,jsonstat,jsonstat-property,jsonstat-corpus,xlsx-reader,detect,convert}.test.ts'
 		],
 		exclude: [
 			// Reads the built static/data (not copied into Stryker's sandbox); compares the page with
