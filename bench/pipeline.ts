@@ -152,7 +152,7 @@ export async function pxVsDuckdbCsv(): Promise<Record<string, unknown>> {
 	const big = rows.at(-1) as any;
 	return {
 		method:
-			'best of 3 in a fresh child process each; PX = readPx(bytes) (decode+lex+cube), DuckDB = CREATE TABLE AS read_csv (all values parsed to DOUBLE), default threads and 1 thread; ratio = PX cells/s ÷ the faster DuckDB configuration (on the generated 50 MB file); same numbers, same rows × columns; peak = VmHWM of the child (includes Node/DuckDB baseline)',
+			'best of 3 in a fresh child process each; PX = readPx(bytes) (decode+lex+cube), DuckDB = read_csv materialised into a table (all values parsed to DOUBLE), default threads and 1 thread; ratio = PX cells/s ÷ the faster DuckDB configuration (on the generated 50 MB file); same numbers, same rows × columns; peak = VmHWM of the child (includes Node/DuckDB baseline)',
 		files: rows,
 		ratio: big?.ratio ?? null,
 		ratio_vs_default_threads: big?.ratio_vs_default_threads ?? null,

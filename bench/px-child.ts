@@ -26,22 +26,29 @@ if (mode === 'px') {
 	}
 	Object.assign(out, { cells, times_ms: times, best_ms: Math.min(...times) });
 } else if (mode === 'csv') {
-	const { DuckDBInstance } = await import('@duckdb/node-api');
+	const { run } = await import('../src/lib/data/engine.ts');
+	const { csvBaselineSql, rowCountQuery, threadsQuery } = await import('../src/lib/data/bench-queries.ts');
+	const { withNodeEngine } = await import('../src/lib/server/node-engine.ts');
 	const columns = Number(a3);
 	const repeats = Number(a4 ?? 3);
-	const threads = a5 ? Number(a5) : null;
-	const db = await DuckDBInstance.create(':memory:', threads ? { threads: String(threads) } : {});
-	const con = await db.connect();
-	const cols = `{${Array.from({ length: columns }, (_, i) => `'c${i}': 'DOUBLE'`).join(', ')}}`;
+	const threads = a5 ? Number(a5) : undefined;
 	const times: number[] = [];
 	let rows = 0;
-	for (let i = 0; i < repeats; i++) {
-		const t = performance.now();
-		await con.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', header = false, delim = ',', columns = ${cols}, nullstr = '')`);
-		times.push(performance.now() - t);
-		rows = Number((await con.runAndReadAll('SELECT count(*)::DOUBLE FROM t')).getRows()[0][0]);
-	}
-	const threadsUsed = Number((await con.runAndReadAll(`SELECT current_setting('threads')::INTEGER`)).getRows()[0][0]);
+	const threadsUsed = await withNodeEngine(
+		'.',
+		async (engine) => {
+			// Asked first, so that opening the database is not in the first timing.
+			const [used] = await run(engine, threadsQuery);
+			for (let i = 0; i < repeats; i++) {
+				const t = performance.now();
+				await run(engine, csvBaselineSql(file, columns));
+				times.push(performance.now() - t);
+				[rows] = await run(engine, rowCountQuery('t'));
+			}
+			return used;
+		},
+		{ threads }
+	);
 	Object.assign(out, { cells: rows * columns, rows, columns, threads: threadsUsed, times_ms: times, best_ms: Math.min(...times) });
 } else {
 	throw new Error(`unknown mode ${mode}`);

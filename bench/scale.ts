@@ -11,12 +11,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../scripts/static-server.ts';
 import { openBenchPage, THROTTLE } from './lib/browser.ts';
 import { log, median, percentile, repoRoot, round, scaleDir } from './lib/util.ts';
 import { indicatorViewQuery, partOf, tableOf } from '../src/lib/data/queries.ts';
+import { run } from '../src/lib/data/engine.ts';
+import { dropTable } from '../src/lib/data/file-queries.ts';
+import { municipalAggregateQuery, rowCountQuery, scaleGeneratorSql, scalePartitionToParquet } from '../src/lib/data/bench-queries.ts';
+import { withNodeEngine } from '../src/lib/server/node-engine.ts';
 
 const YEARS = 20;
 const FIRST_YEAR = 2005;
@@ -58,8 +61,6 @@ function municipalities(): { code: string; county: string }[] {
 	return lines.slice(1).map((l) => l.split(',')).map((f) => ({ code: f[ci], county: f[ki] }));
 }
 
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 export async function generateScale(dataDir: string): Promise<Dataset> {
 	const root = path.join(scaleDir, 'site', 'scale');
 	const stampFile = path.join(scaleDir, 'scale-stamp.json');
@@ -81,45 +82,17 @@ export async function generateScale(dataDir: string): Promise<Dataset> {
 	}
 	const t = performance.now();
 	fs.rmSync(root, { recursive: true, force: true });
-	const db = await DuckDBInstance.create(':memory:');
-	const con = await db.connect();
-	await con.run(`CREATE TABLE muni AS SELECT * FROM (VALUES ${munis.map((m) => `(${lit(m.code)}, ${lit(m.county)})`).join(',')}) v(code, county)`);
-	await con.run(
-		`CREATE TABLE ig AS SELECT * FROM (VALUES ${[...groups.entries()].flatMap(([id, gs]) => gs.map(([d, c]) => `(${lit(id)}, ${lit(d)}, ${lit(c)})`)).join(',')}) v(indicator_id, group_dim, group_code)`
-	);
-	// Hash-based pseudo-random but smooth-ish series: a level per indicator×municipality×group,
-	// a slope, and small yearly noise, so the Parquet compresses like real data rather than noise.
-	await con.run(`
-		CREATE TABLE obs AS
-		WITH base AS (
-			SELECT ig.indicator_id, m.code AS region_code, m.county, s.sex, ig.group_dim, ig.group_code, y.range::INTEGER AS year,
-				5 + (hash(ig.indicator_id, m.code, ig.group_code) % 500)::INTEGER / 10.0 AS level,
-				((hash(ig.indicator_id, m.code, 'slope') % 41)::INTEGER - 20) / 100.0 AS slope,
-				((hash(ig.indicator_id, m.code, ig.group_code, s.sex, y.range) % 41)::INTEGER - 20) / 10.0 AS noise,
-				200 + (hash(m.code, ig.group_code, s.sex) % 1800)::INTEGER AS n
-			FROM ig CROSS JOIN muni m CROSS JOIN (VALUES ('T'), ('K'), ('M')) s(sex) CROSS JOIN range(${FIRST_YEAR}, ${FIRST_YEAR + YEARS}) y
-		), v AS (
-			SELECT *, greatest(0.5, least(99.5, round(level + slope * (year - ${FIRST_YEAR}) + noise, 1))) AS value FROM base
-		)
-		SELECT indicator_id, region_code, year AS period_start, year AS period_end, sex, group_dim, group_code,
-			value,
-			round(greatest(0, value - 196 * sqrt(value * (100 - value) / n) / 100), 1) AS ci_low,
-			round(least(100, value + 196 * sqrt(value * (100 - value) / n) / 100), 1) AS ci_high,
-			n, NULL::VARCHAR AS status, 'demo-' || indicator_id AS source_id, true AS is_demo, county
-		FROM v
-		ORDER BY indicator_id, county, region_code, period_start, period_end, sex, group_dim, group_code`);
-	const rows = Number((await con.runAndReadAll('SELECT count(*)::DOUBLE FROM obs')).getRows()[0][0]);
 	const counties = [...new Set(munis.map((m) => m.county))].sort();
-	for (const id of indicators) {
-		fs.mkdirSync(path.join(root, 'indicators', id), { recursive: true });
-		for (const county of counties) {
-			const file = path.join(root, 'indicators', id, `${county}.parquet`);
-			await con.run(
-				`COPY (SELECT * EXCLUDE (county) FROM obs WHERE indicator_id = ${lit(id)} AND county = ${lit(county)} ORDER BY region_code, period_start, period_end, sex, group_dim, group_code) TO ${lit(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`
-			);
+	const rows = await withNodeEngine(root, async (engine) => {
+		const ig = [...groups.entries()].flatMap(([id, gs]) => gs.map(([d, c]) => [id, d, c] as [string, string, string]));
+		for (const q of scaleGeneratorSql(munis, ig, FIRST_YEAR, YEARS)) await run(engine, q);
+		const [count] = await run(engine, rowCountQuery('obs'));
+		for (const id of indicators) {
+			fs.mkdirSync(path.join(root, 'indicators', id), { recursive: true });
+			for (const county of counties) await run(engine, scalePartitionToParquet(id, county, path.join(root, 'indicators', id, `${county}.parquet`)));
 		}
-	}
-	con.closeSync?.();
+		return count;
+	});
 	const seconds = (performance.now() - t) / 1000;
 	fs.writeFileSync(stampFile, stamp.slice(0, -1) + `,"rows":${rows}}`);
 	const files = list();
@@ -185,17 +158,17 @@ export async function scaleBench(browser: Browser, buildDir: string, dataDir: st
 			// The site's own query for one municipality's trend (src/lib/data/queries.ts), not a copy.
 			const q = indicatorViewQuery({ indicator: p.id, region: p.muni, sex: 'T', groupDim: 'total', groupPeriod: null, countyPeriod: null });
 			const r = await page.evaluate(
-				async ({ url, table, sql }) => {
+				async ({ url, table, sql, drop }) => {
 					const db = (window as any).__db;
 					const t0 = performance.now();
 					await db.loadParquet(url, table);
 					const t1 = performance.now();
 					const rows = await db.query(sql);
 					const t2 = performance.now();
-					await db.query(`DROP TABLE ${table}`);
+					await db.query(drop);
 					return { ms: t2 - t0, fetch_decode_ms: t1 - t0, query_ms: t2 - t1, rows };
 				},
-				{ url: `/scale/${rel}`, table: tableOf(p.id), sql: q.sql }
+				{ url: `/scale/${rel}`, table: tableOf(p.id), sql: q.sql, drop: dropTable(tableOf(p.id)).sql }
 			);
 			const trendRows = partOf(r.rows.map((row: Record<string, unknown>) => q.map(row)), 'trend').length;
 			selective.push({ ms: r.ms, fetch_decode_ms: r.fetch_decode_ms, query_ms: r.query_ms, rows: trendRows, bytes: ds.files.find((f) => f.rel === rel)!.bytes });
@@ -204,21 +177,25 @@ export async function scaleBench(browser: Browser, buildDir: string, dataDir: st
 		const natId = ds.indicators.find((id) => id === 'lonely_often_always') ?? ds.indicators[0];
 		const natFiles = ds.files.filter((f) => f.indicator === natId);
 		const national: { ms: number; load_ms: number; query_ms: number; municipalities: number; value: number }[] = [];
-		for (let run = 0; run < 3; run++) {
+		for (let pass = 0; pass < 3; pass++) {
 			national.push(
 				await page.evaluate(
-					async ({ urls, prefix, year }) => {
+					async ({ urls, prefix, sql, drops }) => {
 						const db = (window as any).__db;
 						const t0 = performance.now();
 						await Promise.all(urls.map((u: string, i: number) => db.loadParquet(u, `${prefix}_${i}`)));
 						const t1 = performance.now();
-						const union = urls.map((_: string, i: number) => `SELECT region_code, value, n FROM ${prefix}_${i} WHERE period_start = ${year} AND sex = 'T' AND group_dim = 'total'`).join(' UNION ALL ');
-						const [row] = await db.query(`SELECT count(DISTINCT region_code)::INTEGER AS municipalities, sum(value * n) / sum(n) AS value FROM (${union})`);
+						const [row] = await db.query(sql);
 						const t2 = performance.now();
-						for (let i = 0; i < urls.length; i++) await db.query(`DROP TABLE ${prefix}_${i}`);
-						return { ms: t2 - t0, load_ms: t1 - t0, query_ms: t2 - t1, municipalities: row.municipalities, value: row.value };
+						for (const drop of drops) await db.query(drop);
+						return { ms: t2 - t0, load_ms: t1 - t0, query_ms: t2 - t1, municipalities: Number(row.municipalities), value: Number(row.value) };
 					},
-					{ urls: natFiles.map((f) => `/scale/${f.rel}`), prefix: `nat${run}`, year: FIRST_YEAR + YEARS - 1 }
+					{
+						urls: natFiles.map((f) => `/scale/${f.rel}`),
+						prefix: `nat${pass}`,
+						sql: municipalAggregateQuery(`nat${pass}`, natFiles.length, FIRST_YEAR + YEARS - 1).sql,
+						drops: natFiles.map((_, i) => dropTable(`nat${pass}_${i}`).sql)
+					}
 				)
 			);
 		}

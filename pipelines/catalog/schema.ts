@@ -3,6 +3,7 @@
  * in data/catalog/ are validated against these at build time (load.ts).
  */
 import { z } from 'zod';
+import { POLARITIES } from '../../src/lib/stats/types.ts';
 
 export const texts = z.object({ sv: z.string().min(1), en: z.string().min(1) });
 export type Texts = z.infer<typeof texts>;
@@ -106,7 +107,7 @@ export const indicatorSchema = z.object({
 	question: texts,
 	/** 'percent' for shares (checked 0–100); 'count' for counts (test catalogs, future indicators). */
 	unit: z.enum(['percent', 'count']),
-	polarity: z.enum(['higher-is-better', 'higher-is-worse', 'no-judgement']),
+	polarity: z.enum(POLARITIES),
 	/** 'register': counted over the whole population, no sampling error (compared directly); default 'survey'. */
 	sampling: z.enum(['survey', 'register']).default('survey'),
 	source: sourceSpec,

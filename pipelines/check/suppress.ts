@@ -6,6 +6,7 @@
  */
 import type { Observation } from '../../src/lib/data/observation.ts';
 import type { Indicator } from '../catalog/schema.ts';
+import { NOT_AVAILABLE } from '../read/missing.ts';
 
 export interface Suppressed {
 	obs: Observation;
@@ -17,7 +18,7 @@ export function suppress(indicators: readonly Pick<Indicator, 'id' | 'suppressio
 	const suppressed: Suppressed[] = [];
 	const hide = (o: Observation, reason: string) => {
 		if (o.value === null) return;
-		Object.assign(o, { value: null, ci_low: null, ci_high: null, status: '..' });
+		Object.assign(o, { value: null, ci_low: null, ci_high: null, status: NOT_AVAILABLE });
 		suppressed.push({ obs: o, reason });
 	};
 	const pairs = new Map<string, Observation[]>();

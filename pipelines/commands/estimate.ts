@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EstimateRow } from '../../src/lib/data/estimate-queries.ts';
+import { csvToParquet } from '../../src/lib/data/file-queries.ts';
 import { CI_METHODS, DESIGN_DEFAULTS, defaultIndicatorId, designToYaml, parseDesignYaml, parsePeriod, type CiMethod, type SurveyDesign } from '../../src/lib/own/design.ts';
 import { estimateCsv, estimateLoaded, SurveyInputError } from '../../src/lib/own/estimate.ts';
 
@@ -140,6 +141,24 @@ function writeAtomic(target: string, write: (tmp: string) => Promise<void> | voi
 	})();
 }
 
+/** The estimate CSV's columns as typed in the Parquet file. */
+const ESTIMATE_PARQUET_TYPES: Record<keyof EstimateRow, string> = {
+	indicator_id: 'VARCHAR',
+	region_code: 'VARCHAR',
+	sex: 'VARCHAR',
+	group_dim: 'VARCHAR',
+	group_code: 'VARCHAR',
+	period_start: 'INTEGER',
+	period_end: 'INTEGER',
+	value: 'DOUBLE',
+	se: 'DOUBLE',
+	ci_low: 'DOUBLE',
+	ci_high: 'DOUBLE',
+	n: 'INTEGER',
+	weighted_n: 'DOUBLE',
+	status: 'VARCHAR'
+};
+
 async function writeParquet(rows: readonly EstimateRow[], target: string): Promise<void> {
 	const db = await openNodeRunner();
 	try {
@@ -148,7 +167,7 @@ async function writeParquet(rows: readonly EstimateRow[], target: string): Promi
 		try {
 			await writeAtomic(target, (tmp) =>
 				db.exec(
-					`COPY (SELECT * FROM read_csv('${csvTmp.replaceAll("'", "''")}', header = true, columns = {'indicator_id': 'VARCHAR', 'region_code': 'VARCHAR', 'sex': 'VARCHAR', 'group_dim': 'VARCHAR', 'group_code': 'VARCHAR', 'period_start': 'INTEGER', 'period_end': 'INTEGER', 'value': 'DOUBLE', 'se': 'DOUBLE', 'ci_low': 'DOUBLE', 'ci_high': 'DOUBLE', 'n': 'INTEGER', 'weighted_n': 'DOUBLE', 'status': 'VARCHAR'})) TO '${tmp.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`
+					csvToParquet(csvTmp, ESTIMATE_PARQUET_TYPES, tmp).sql
 				)
 			);
 		} finally {

@@ -31,7 +31,7 @@ import type { Observation } from '../../src/lib/data/observation.ts';
 import { loadCatalog, type Catalog } from '../catalog/load.ts';
 import { beginStaging } from '../write/atomic.ts';
 import { groupsFlat, groupsJson, indicatorsFlat, indicatorsJson, regionsFlat, regionsJson, sourcesFlat } from '../write/dims.ts';
-import { withDuckDB } from '../duckdb.ts';
+import { withNodeEngine } from '../../src/lib/server/node-engine.ts';
 import { readFetched } from '../intake/fetched.ts';
 import { readOwn } from '../intake/own.ts';
 import { readExtracts } from '../intake/extracts.ts';
@@ -44,7 +44,7 @@ import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, re
 import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../write/parquet.ts';
 import { cellKey, makeChecker } from '../check/validate.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
-import { DEFAULT_SEED, generate } from '../generate/generate.ts';
+import { DEFAULT_SEED, EXAMPLE_CALIBRATION, generate } from '../generate/generate.ts';
 import { neutraliseFormula } from '../../src/lib/export/formula.ts';
 import { sha256File } from '../sha256.ts';
 
@@ -122,7 +122,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	inputs.push(...own.inputs);
 
 	// 4. Example data for everything else.
-	const profileFile = path.join(repoRoot, 'pipelines/generate/profiles.ts');
+	const profileFile = path.join(repoRoot, EXAMPLE_CALIBRATION);
 	const demo = generate(catalog, seed);
 	const profileSha = sha256File(profileFile);
 	const demoSources = demo.sources.map((s) => ({
@@ -133,7 +133,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 		indicator_id: s.source_id.replace(/^demo-/, ''),
 		is_demo: true
 	}));
-	inputs.push({ file: 'pipelines/generate/profiles.ts', sha256: profileSha, cells: demo.observations.length, kind: `demo (seed ${seed})` });
+	inputs.push({ file: EXAMPLE_CALIBRATION, sha256: profileSha, cells: demo.observations.length, kind: `demo (seed ${seed})` });
 	for (const f of catalog.files) inputs.push({ file: display(f), sha256: sha256File(f), cells: 0, kind: 'catalog' });
 
 	// Check + merge (first wins: fetched > extracts > published > demo).
@@ -180,10 +180,10 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	const realCells = [...cells.values()];
 	const { kept: demoKept, withheld } = withholdExampleWhereReal(realCells, demoCandidates);
 	for (const o of withheld) replacedBy[o.indicator_id] = (replacedBy[o.indicator_id] ?? 0) + 1;
-	for (const o of demoKept) take(o, 'pipelines/generate/profiles.ts', 0);
+	for (const o of demoKept) take(o, EXAMPLE_CALIBRATION, 0);
 	// Suppression by the build, for every source (n < min_n; both sexes when either is below).
 	const supp = suppress(catalog.indicators, [...cells.values()]);
-	for (const r of supp.suppressed) rejects.push({ file: origin.get(cellKey(r.obs))?.file ?? 'pipelines/generate/profiles.ts', line: 0, key: cellKey(r.obs), reason: r.reason });
+	for (const r of supp.suppressed) rejects.push({ file: origin.get(cellKey(r.obs))?.file ?? EXAMPLE_CALIBRATION, line: 0, key: cellKey(r.obs), reason: r.reason });
 	const observations = [...cells.values()];
 	const usedSources = new Set(observations.map((o) => o.source_id));
 	const allSources = [...sources, ...demoSources].filter((s) => usedSources.has(s.source_id));
@@ -204,9 +204,9 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 
 	const staging = beginStaging(outDir);
 	try {
-		await withDuckDB(async (con) => {
-			await loadObservations(con, observations);
-			await writeObservationParquet(con, staging.dir);
+		await withNodeEngine(staging.dir, async (engine) => {
+			await loadObservations(engine, observations);
+			await writeObservationParquet(engine, staging.dir);
 			await testHook(staging.dir);
 			const dims = {
 				indicators: indicatorsJson(catalog, observations),
@@ -215,10 +215,10 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 				sources: allSources
 			};
 			for (const [name, value] of Object.entries(dims)) writeJson(path.join(staging.dir, `${name}.json`), value);
-			await writeRecordsParquet(con, indicatorsFlat(catalog), path.join(staging.dir, 'indicators.parquet'));
-			await writeRecordsParquet(con, regionsFlat(dims.regions), path.join(staging.dir, 'regions.parquet'));
-			await writeRecordsParquet(con, groupsFlat(catalog), path.join(staging.dir, 'groups.parquet'));
-			await writeRecordsParquet(con, sourcesFlat(allSources), path.join(staging.dir, 'sources.parquet'));
+			await writeRecordsParquet(engine, indicatorsFlat(catalog), path.join(staging.dir, 'indicators.parquet'));
+			await writeRecordsParquet(engine, regionsFlat(dims.regions), path.join(staging.dir, 'regions.parquet'));
+			await writeRecordsParquet(engine, groupsFlat(catalog), path.join(staging.dir, 'groups.parquet'));
+			await writeRecordsParquet(engine, sourcesFlat(allSources), path.join(staging.dir, 'sources.parquet'));
 			const map = await writeCountyMap(staging.dir, catalog.regions);
 			inputs.push({ file: relativeToRepo(map.input), sha256: sha256File(map.input), cells: 0, kind: 'map' });
 			fs.writeFileSync(path.join(staging.dir, 'rejects.csv'), rejectsCsv(rejects));
@@ -227,7 +227,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 			writeJson(path.join(staging.dir, 'coverage.json'), coverage(catalog, observations));
 			// Downloads on /om: the full table as CSV and a Frictionless description of every file.
 			const builtAt = new Date().toISOString();
-			await writeDatapackage(staging.dir, { version: '0.1.0', created: builtAt, con });
+			await writeDatapackage(staging.dir, { version: '0.1.0', created: builtAt, engine });
 			const outputs = listFiles(staging.dir).map((f) => ({
 				file: path.relative(staging.dir, f).split(path.sep).join('/'),
 				sha256: sha256File(f),

@@ -13,6 +13,7 @@
 import type { Cube, Dimension } from '../cube/model.ts';
 import { strides } from '../cube/model.ts';
 import { ReadError, type Problem } from '../cube/errors.ts';
+import { NOT_AVAILABLE } from '../read/missing.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,9 +92,9 @@ export function readKoladaPages(pages: readonly unknown[], origin: string, lang 
 		if (typeof r.value === 'number' && Number.isFinite(r.value)) {
 			values[idx] = r.value;
 			if (r.status) status.set(idx, r.status);
-		} else status.set(idx, r.status ?? '..');
+		} else status.set(idx, r.status ?? NOT_AVAILABLE);
 	}
-	for (let i = 0; i < total; i++) if (!filled[i]) status.set(i, '..');
+	for (let i = 0; i < total; i++) if (!filled[i]) status.set(i, NOT_AVAILABLE);
 	const cube: Cube = {
 		origin,
 		format: 'pxweb-json',

@@ -8,8 +8,13 @@
 import type { Observation, Sex } from '../../src/lib/data/observation.ts';
 import type { Catalog, Indicator, Region } from '../catalog/load.ts';
 import type { SourceRecord } from '../write/records.ts';
-import { DESIGN_CODES, PROFILES, WEIGHTS, type Profile } from './profiles.ts';
-import { gaussian, rngFor } from './prng.ts';
+import { DESIGN_CODES, PROFILES, WEIGHTS, type Profile } from '../../src/lib/example/profiles.ts';
+import { gaussian, rngFor } from '../../src/lib/example/prng.ts';
+import { nationalLevel } from '../../src/lib/example/national-level.ts';
+import { NOT_AVAILABLE } from '../read/missing.ts';
+
+/** The file the example data are calibrated from: every example source names it, with its sha256. */
+export const EXAMPLE_CALIBRATION = 'src/lib/example/profiles.ts';
 
 export const DEFAULT_SEED = 20250401;
 const Z = 1.96;
@@ -67,19 +72,6 @@ export function designEffect(design: Profile['design']): number {
 
 export function round1(x: number): number {
 	return Math.round(x * 10) / 10;
-}
-
-/** Linear interpolation of the anchors, flat outside them. */
-export function nationalLevel(p: Profile, year: number): number {
-	const a = p.anchors;
-	if (year <= a[0][0]) return a[0][1];
-	if (year >= a[a.length - 1][0]) return a[a.length - 1][1];
-	for (let i = 1; i < a.length; i++) {
-		const [y1, v1] = a[i];
-		const [y0, v0] = a[i - 1];
-		if (year <= y1) return v0 + ((v1 - v0) * (year - y0)) / (y1 - y0);
-	}
-	return a[a.length - 1][1];
 }
 
 function levelFor(p: Profile, period: Period): number {
@@ -147,7 +139,7 @@ export function generate(catalog: Pick<Catalog, 'indicators' | 'regions'>, seed 
 			url: '',
 			licence: 'CC0 1.0',
 			citation: `Exempeldata (syntetiska) – inte verklig statistik. Modellerad efter ${ind.source.producer.sv}.`,
-			input_file: 'pipelines/generate/profiles.ts',
+			input_file: EXAMPLE_CALIBRATION,
 			input_sha256: '',
 			fetched_at: null
 		});
@@ -229,9 +221,9 @@ function realise(ind: Indicator, p: Profile, plan: CellPlan, seed: number, sourc
 	};
 	// Gotland had no supplementary sample in 2021: FoHM does not report 2018–2021 for region 09.
 	if (p.design === 'hlv' && plan.region === '09' && plan.period.start === 2018 && plan.period.end === 2021)
-		return [{ ...base, value: null, ci_low: null, ci_high: null, n: null, status: '..' }];
+		return [{ ...base, value: null, ci_low: null, ci_high: null, n: null, status: NOT_AVAILABLE }];
 	const minN = ind.suppression?.min_n;
-	if (minN && plan.n < minN) return [{ ...base, value: null, ci_low: null, ci_high: null, n: plan.n, status: '..' }];
+	if (minN && plan.n < minN) return [{ ...base, value: null, ci_low: null, ci_high: null, n: plan.n, status: NOT_AVAILABLE }];
 
 	let a = Math.min(97, Math.max(0.3, plan.adverse));
 	const deff = designEffect(p.design);
@@ -264,6 +256,6 @@ function applyBothSexesRule(ind: Indicator, rows: Observation[], source_id: stri
 	}
 	for (const pair of bySex.values()) {
 		if (!pair.some((o) => o.n !== null && o.n < minN)) continue;
-		for (const o of pair) Object.assign(o, { value: null, ci_low: null, ci_high: null, status: '..' });
+		for (const o of pair) Object.assign(o, { value: null, ci_low: null, ci_high: null, status: NOT_AVAILABLE });
 	}
 }

@@ -21,12 +21,13 @@
  *   duplicates keep the first row — all returned as warnings. Missing columns, an empty file
  *   and an oversized cross product are fatal in both modes.
  */
-import { ReadError, type Problem } from '../cube/errors.ts';
+import type { Problem } from '../cube/errors.ts';
 import type { Cube } from '../cube/model.ts';
 import { buildCsvCube, type CsvCellData } from './csv/to-cube.ts';
 import { decode } from './csv/decode.ts';
 import type { CsvMapping } from './csv/mapping.ts';
 import { detectDelimiter, parseCsv } from './csv/parse.ts';
+import { problemsOf } from './csv/problems.ts';
 
 export { loadCsvMapping, csvMappingSchema, type CsvMapping, type CsvDimensionMapping } from './csv/mapping.ts';
 export { MAX_CSV_CELLS, type CsvCellData } from './csv/to-cube.ts';
@@ -38,13 +39,7 @@ export interface CsvOptions {
 
 export function readCsv(bytes: Uint8Array, mapping: CsvMapping, opts: CsvOptions): { cube: Cube; warnings: Problem[] } {
 	const file = opts.origin;
-	const problems: Problem[] = [];
-	const fatal = new Set<Problem>();
-	const add = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Problem['severity'] }, isFatal = false) => {
-		const full: Problem = { severity: p.severity ?? 'error', file, line: p.line, where: p.where, message: p.message, code: p.code };
-		problems.push(full);
-		if (isFatal) fatal.add(full);
-	};
+	const { add, finish } = problemsOf(file);
 
 	const decoded = decode(bytes, mapping.encoding);
 	if (decoded.invalidUtf8) {
@@ -63,10 +58,7 @@ export function readCsv(bytes: Uint8Array, mapping: CsvMapping, opts: CsvOptions
 		cube = buildCsvCube(header, records.slice(1), mapping, file, add, { delimiter, encoding: decoded.encoding });
 	}
 
-	const errors = problems.filter((p) => p.severity === 'error');
-	if (!cube || fatal.size > 0) throw new ReadError(fatal.size ? [...fatal] : errors);
-	if (!opts.lenient && errors.length) throw new ReadError(errors);
-	return { cube, warnings: problems.map((p) => (p.severity === 'warning' ? p : { ...p, severity: 'warning' })) };
+	return finish(cube, opts.lenient);
 }
 
 /** The per-cell CSV extras (line, ci, n, kept columns) of a cube read by readCsv. */

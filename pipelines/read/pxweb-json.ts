@@ -20,6 +20,7 @@
 import type { Category, Cube, Dimension, DimensionRole, Note, Texts } from '../cube/model.ts';
 import { strides } from '../cube/model.ts';
 import { ReadError, type Problem } from '../cube/errors.ts';
+import { MISSING_SYMBOLS, NOT_AVAILABLE } from './missing.ts';
 
 export interface PxWebReadOptions {
 	/** Path or URL, for messages and `cube.origin`. */
@@ -38,8 +39,6 @@ export interface PxWebReadOptions {
 	groupedVariables?: string[];
 }
 
-/** Missing-value symbols of PxWeb (PX DATASYMBOL1..6, DATASYMBOLNIL). */
-const SYMBOLS = new Set(['.', '..', '...', '....', '.....', '......', '-']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -159,10 +158,10 @@ export function readPxWebMetadata(meta: unknown, origin: string, opts: { lang?: 
 
 function parseValue(raw: unknown): { value: number | null; status?: string } | undefined {
 	if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw } : undefined;
-	if (raw === null) return { value: null, status: '..' };
+	if (raw === null) return { value: null, status: NOT_AVAILABLE };
 	if (typeof raw !== 'string') return undefined;
 	const s = raw.trim();
-	if (SYMBOLS.has(s)) return { value: null, status: s };
+	if (MISSING_SYMBOLS.has(s)) return { value: null, status: s };
 	// Decimal comma (Folkhälsodata) or point; no thousands separators in the API.
 	const norm = s.replace(',', '.');
 	if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(norm)) return undefined;
@@ -328,10 +327,10 @@ export function readPxWebJson(answer: unknown, opts: PxWebReadOptions): { cube: 
 	for (let i = 0; i < total; i++) {
 		if (!filled[i]) {
 			absent++;
-			status.set(i, '..');
+			status.set(i, NOT_AVAILABLE);
 		}
 	}
-	if (absent) warnings.push(prob(origin, '/data', `${absent} of ${total} cells have no data row; set to null with status ".."`, 'warning'));
+	if (absent) warnings.push(prob(origin, '/data', `${absent} of ${total} cells have no data row; set to null with status "${NOT_AVAILABLE}"`, 'warning'));
 
 	// Table-level metadata and comments.
 	const cube = emptyCube(origin, lang);

@@ -9,7 +9,6 @@
  *   .sav             sav-reader (SPSS/PSPP system files) → CSV; user-missing values stay codes
  * Anything else, or a file DuckDB cannot parse, is "unreadable" with the reason in one line.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,27 +18,24 @@ import { csvErrorText, loadCsvSql, loadParquetSql, parseHeader, sniffDelimiter, 
 import type { SqlRunner } from '../../src/lib/own/estimate.ts';
 import { rowsToCsv, xlsxToCsv } from '../../src/lib/own/tabular.ts';
 import { SurveyInputError } from '../../src/lib/own/estimate.ts';
+import { createNodeEngine } from '../../src/lib/server/node-engine.ts';
 
 export interface NodeSqlRunner extends SqlRunner {
-	con: DuckDBConnection;
 	close(): void;
 }
 
+/** The estimator's runner on the Node engine (the same `Engine` the site and the pipeline use). */
 export async function openNodeRunner(): Promise<NodeSqlRunner> {
-	const instance = await DuckDBInstance.create(':memory:');
-	const con = await instance.connect();
+	const engine = createNodeEngine(os.tmpdir());
 	return {
-		con,
 		async exec(sql) {
-			await con.run(sql);
+			await engine.query(sql);
 		},
 		async all<Row>(q: EstimateQuery<Row>) {
-			const reader = await con.runAndReadAll(q.sql);
-			return reader.getRowObjectsJS().map((r) => q.map(r as Record<string, unknown>));
+			return (await engine.query(q.sql)).map((r) => q.map(r));
 		},
 		close() {
-			con.closeSync();
-			instance.closeSync();
+			engine.close();
 		}
 	};
 }

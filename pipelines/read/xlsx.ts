@@ -10,6 +10,7 @@ import { ReadError, type Problem } from '../cube/errors.ts';
 import type { Cube } from '../cube/model.ts';
 import type { CsvMapping } from './csv/mapping.ts';
 import { buildCsvCube, type CellRecord } from './csv/to-cube.ts';
+import { problemsOf } from './csv/problems.ts';
 
 export interface XlsxOptions {
 	origin: string;
@@ -49,13 +50,7 @@ export function readXlsxSheet(wb: ExcelJS.Workbook, mapping: CsvMapping, opts: X
 		const names = wb.worksheets.map((w) => JSON.stringify(w.name)).join(', ');
 		throw new ReadError([{ severity: 'error', file: opts.origin, line: 0, where: 'sheet', message: `no worksheet ${JSON.stringify(opts.sheet)} (the workbook has ${names || 'no sheets'})`, code: 'XLSX_NO_SHEET' }]);
 	}
-	const problems: Problem[] = [];
-	const fatal = new Set<Problem>();
-	const add = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Problem['severity'] }, isFatal = false) => {
-		const full: Problem = { severity: p.severity ?? 'error', file, line: p.line, where: p.where, message: p.message, code: p.code };
-		problems.push(full);
-		if (isFatal) fatal.add(full);
-	};
+	const { add, finish } = problemsOf(file);
 	let header: string[] | undefined;
 	const records: CellRecord[] = [];
 	ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -72,9 +67,6 @@ export function readXlsxSheet(wb: ExcelJS.Workbook, mapping: CsvMapping, opts: X
 	let cube: Cube | undefined;
 	if (!header) add({ line: 1, where: '(header)', message: 'the sheet is empty: no header row', code: 'CSV_EMPTY' }, true);
 	else cube = buildCsvCube(header, records, mapping, file, add, { delimiter: '', encoding: 'xlsx' });
-	const errors = problems.filter((p) => p.severity === 'error');
-	if (!cube || fatal.size > 0) throw new ReadError(fatal.size ? [...fatal] : errors);
-	if (!opts.lenient && errors.length) throw new ReadError(errors);
-	cube.extra.sheet = ws.name;
-	return { cube, warnings: problems.map((p) => (p.severity === 'warning' ? p : { ...p, severity: 'warning' })) };
+	if (cube) cube.extra.sheet = ws.name;
+	return finish(cube, opts.lenient);
 }

@@ -11,6 +11,7 @@ import type { Cube, Dimension } from '../cube/model.ts';
 import { text } from '../cube/model.ts';
 import type { GroupDim, Indicator } from '../catalog/schema.ts';
 import type { Reject } from '../write/records.ts';
+import { NOT_AVAILABLE } from '../read/missing.ts';
 
 export interface TidyResult {
 	observations: Observation[];
@@ -212,7 +213,7 @@ export function tidyCube(cube: Cube, ind: Indicator, sourceId: string, file: str
 			ci_low: complement ? flip(hi) : lo,
 			ci_high: complement ? flip(lo) : hi,
 			n: n === null ? null : Math.round(n),
-			status: raw === null ? (cube.status.get(vi) ?? '..') : (cube.status.get(vi) ?? null),
+			status: raw === null ? (cube.status.get(vi) ?? NOT_AVAILABLE) : (cube.status.get(vi) ?? null),
 			source_id: sourceId,
 			is_demo: false
 		});

@@ -4,21 +4,11 @@
  */
 import type { Observation } from '../../src/lib/data/observation.ts';
 import { periodLabel } from '../../src/lib/data/observation.ts';
+import type { CoverageRow } from '../../src/lib/view/coverage.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { levelOf, type Level } from '../check/levels.ts';
 
-export interface CoverageRow {
-	indicator_id: string;
-	level: Level;
-	/** 'total', 'sex' (women/men), or a group dimension ('age', 'education', …). */
-	breakdown: string;
-	real_cells: number;
-	example_cells: number;
-	/** Cells without a value (suppressed or not published), real or example source. */
-	missing_cells: number;
-	real_periods: string[];
-	example_periods: string[];
-}
+export type { CoverageRow };
 
 const LEVELS: Level[] = ['nation', 'county', 'municipality'];
 

@@ -11,9 +11,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { lit, withDuckDB } from '../duckdb.ts';
+import { run, type Engine } from '../../src/lib/data/engine.ts';
+import { columnsQuery, danglingKeysQuery, duplicateKeysQuery, missingKeysQuery, parquetToCsv } from '../../src/lib/data/file-queries.ts';
 import { OBSERVATION_FIELDS, OBSERVATION_KEY } from '../../src/lib/data/observation.ts';
+import { withNodeEngine } from '../../src/lib/server/node-engine.ts';
 import { sha256File } from '../sha256.ts';
 
 export interface DatapackageInfo {
@@ -23,8 +24,8 @@ export interface DatapackageInfo {
 	created?: string;
 	/** Where the site lives (for `homepage`). */
 	homepage?: string;
-	/** Optional DuckDB connection to reuse; else an in-memory one is opened. */
-	con?: DuckDBConnection;
+	/** Optional engine to reuse; else a Node engine is opened for the call. */
+	engine?: Engine;
 }
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'date' | 'datetime' | 'any';
@@ -142,30 +143,27 @@ function duckType(t: string): FieldType {
 
 const sha256 = (file: string) => `sha256:${sha256File(file)}`;
 
-async function scalar(con: DuckDBConnection, sql: string): Promise<number> {
-	return Number((await con.runAndReadAll(sql)).getRows()[0][0]);
+/** The first (only) answer of a counting query. */
+async function one(engine: Engine, q: Parameters<typeof run<number>>[1]): Promise<number> {
+	return (await run(engine, q))[0];
 }
 
-const pq = (dir: string, name: string) => `read_parquet(${lit(path.join(dir, `${name}.parquet`))})`;
-const cols = (fields: string[]) => fields.map((f) => `"${f}"`).join(', ');
+const pq = (dir: string, name: string) => path.join(dir, `${name}.parquet`);
 
-async function keyHolds(con: DuckDBConnection, dir: string, table: string, fields: string[]): Promise<boolean> {
-	const dupes = await scalar(con, `SELECT count(*) FROM (SELECT ${cols(fields)} FROM ${pq(dir, table)} GROUP BY ALL HAVING count(*) > 1)`);
-	const nulls = await scalar(con, `SELECT count(*) FROM ${pq(dir, table)} WHERE ${fields.map((f) => `"${f}" IS NULL`).join(' OR ')}`);
+async function keyHolds(engine: Engine, dir: string, table: string, fields: string[]): Promise<boolean> {
+	const dupes = await one(engine, duplicateKeysQuery(pq(dir, table), fields));
+	const nulls = await one(engine, missingKeysQuery(pq(dir, table), fields));
 	return dupes === 0 && nulls === 0;
 }
 
-async function foreignKeyHolds(con: DuckDBConnection, dir: string, from: string, fields: string[], to: string, toFields: string[]): Promise<boolean> {
-	if (!(await keyHolds(con, dir, to, toFields))) return false;
-	const on = fields.map((f, i) => `a."${f}" = b."${toFields[i]}"`).join(' AND ');
-	const dangling = await scalar(con, `SELECT count(*) FROM ${pq(dir, from)} a ANTI JOIN ${pq(dir, to)} b ON ${on}`);
-	return dangling === 0;
+async function foreignKeyHolds(engine: Engine, dir: string, from: string, fields: string[], to: string, toFields: string[]): Promise<boolean> {
+	if (!(await keyHolds(engine, dir, to, toFields))) return false;
+	return (await one(engine, danglingKeysQuery(pq(dir, from), fields, pq(dir, to), toFields))) === 0;
 }
 
-async function describe(con: DuckDBConnection, dir: string, name: string): Promise<Field[]> {
-	const rows = (await con.runAndReadAll(`DESCRIBE SELECT * FROM ${pq(dir, name)}`)).getRowObjects();
-	return rows.map((r) => {
-		const field: Field = { name: String(r.column_name), type: duckType(String(r.column_type)) };
+async function describe(engine: Engine, dir: string, name: string): Promise<Field[]> {
+	return (await run(engine, columnsQuery(pq(dir, name)))).map((c) => {
+		const field: Field = { name: c.name, type: duckType(c.type) };
 		const d = DIM_DESCRIPTIONS[name]?.[field.name];
 		if (d) field.description = d;
 		return field;
@@ -183,13 +181,12 @@ interface SourceJson {
 
 /** Write observations.csv and datapackage.json into `dir` (which already holds the Parquet files). Returns the descriptor. */
 export async function writeDatapackage(dir: string, info: DatapackageInfo): Promise<Record<string, unknown>> {
-	const run = async (con: DuckDBConnection) => {
-		const csvPath = path.join(dir, 'observations.csv');
-		await con.run(`COPY (SELECT * FROM ${pq(dir, 'observations')}) TO ${lit(csvPath)} (FORMAT csv, HEADER, DELIMITER ',', QUOTE '"', NULL '')`);
+	const write = async (engine: Engine) => {
+		await run(engine, parquetToCsv(pq(dir, 'observations'), path.join(dir, 'observations.csv')));
 
 		const obsSchema: TableSchema = { fields: OBSERVATION_TABLE_FIELDS.map((f) => ({ ...f })), missingValues: [''] };
 		const pk = [...OBSERVATION_KEY];
-		if (await keyHolds(con, dir, 'observations', pk)) obsSchema.primaryKey = pk;
+		if (await keyHolds(engine, dir, 'observations', pk)) obsSchema.primaryKey = pk;
 
 		const dims: { name: string; key: string[]; title: string; description: string }[] = [
 			{ name: 'indicators', key: ['id'], title: 'Indicators', description: 'The indicators of the national strategy against loneliness 2025–2029 followed up by the monitor.' },
@@ -205,7 +202,7 @@ export async function writeDatapackage(dir: string, info: DatapackageInfo): Prom
 		];
 		obsSchema.foreignKeys = [];
 		for (const [fields, to, toFields] of fks)
-			if (fs.existsSync(path.join(dir, `${to}.parquet`)) && (await foreignKeyHolds(con, dir, 'observations', fields, to, toFields)))
+			if (fs.existsSync(path.join(dir, `${to}.parquet`)) && (await foreignKeyHolds(engine, dir, 'observations', fields, to, toFields)))
 				obsSchema.foreignKeys.push({ fields, reference: { resource: to, fields: toFields } });
 		if (!obsSchema.foreignKeys.length) delete obsSchema.foreignKeys;
 
@@ -234,8 +231,8 @@ export async function writeDatapackage(dir: string, info: DatapackageInfo): Prom
 		delete resources[1].schema.foreignKeys;
 		for (const d of dims) {
 			if (!fs.existsSync(path.join(dir, `${d.name}.parquet`))) continue;
-			const schema: TableSchema = { fields: await describe(con, dir, d.name), missingValues: [''] };
-			if (await keyHolds(con, dir, d.name, d.key)) {
+			const schema: TableSchema = { fields: await describe(engine, dir, d.name), missingValues: [''] };
+			if (await keyHolds(engine, dir, d.name, d.key)) {
 				schema.primaryKey = d.key;
 				for (const f of schema.fields) if (d.key.includes(f.name)) f.constraints = { ...f.constraints, required: true };
 			}
@@ -284,5 +281,5 @@ export async function writeDatapackage(dir: string, info: DatapackageInfo): Prom
 		fs.writeFileSync(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
 		return descriptor;
 	};
-	return info.con ? run(info.con) : withDuckDB(run);
+	return info.engine ? write(info.engine) : withNodeEngine(dir, write);
 }

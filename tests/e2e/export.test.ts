@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildDir, repoRoot, startHarness, type Harness } from './helpers/browser.ts';
+import { buildDir, startHarness, type Harness } from './helpers/browser.ts';
+import { wcag21aaViolations } from './helpers/axe.ts';
 import { parseCsv, parseCsvNumber } from '../../src/lib/export/csv.ts';
 import { pngSize, readPngText } from '../../src/lib/export/png.ts';
 
@@ -262,16 +263,7 @@ describe('presentation mode', () => {
 });
 
 describe('accessibility of the export controls', () => {
-	const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-	const axe = async (page: Page, context: string) => {
-		// Through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
-		if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-		return page.evaluate(async (ctx) => {
-			// @ts-expect-error axe is injected above
-			const r = await window.axe.run(ctx, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-		}, context);
-	};
+	const axe = (page: Page, context: string) => wcag21aaViolations(page, context);
 
 	it('axe-core finds no WCAG 2.1 AA violation with an export menu open (en) or in presentation mode', async () => {
 		const page = await openReady('/en/indikator/lonely_often_always');

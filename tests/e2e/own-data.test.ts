@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { repoRoot, startHarness, type Harness } from './helpers/browser.ts';
+import { startHarness, type Harness } from './helpers/browser.ts';
+import { wcag21aaViolations } from './helpers/axe.ts';
 import { syntheticItems, writeSyntheticFile } from '../../pipelines/generate/respondents.ts';
 import { syntheticDesignYaml, syntheticFileName } from '../../src/lib/own/synthetic.ts';
 import { parseDesignYaml } from '../../src/lib/own/design.ts';
@@ -125,14 +126,7 @@ describe('/egna-data', () => {
 			expect(dl.suggestedFilename()).not.toContain('exempeldata');
 		}
 		// The form, the charts and the tables: no WCAG 2.1 AA violations.
-		// Through the DevTools protocol: the page's CSP rightly refuses an inline <script>.
-		await page.evaluate(fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-		const violations = await page.evaluate(async () => {
-			// @ts-expect-error axe is injected above
-			const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-			return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await wcag21aaViolations(page)).toEqual([]);
 		await page.close();
 	});
 

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../../pipelines/catalog/load.ts';
 import { DEFAULT_SEED, generate, noisyShare, wilsonCi } from '../../pipelines/generate/generate.ts';
-import { rngFor } from '../../pipelines/generate/prng.ts';
-import { mulberry32 } from '../../pipelines/generate/prng.ts';
+import { rngFor } from '../../src/lib/example/prng.ts';
+import { mulberry32 } from '../../src/lib/example/prng.ts';
 import type { Observation } from '../../src/lib/data/observation.ts';
 
 const catalog = loadCatalog(path.resolve(__dirname, '../../data/catalog'));

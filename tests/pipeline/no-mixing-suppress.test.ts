@@ -3,24 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/lib/data/observation.ts';
 import { withholdExampleWhereReal } from '../../pipelines/check/no-mixing.ts';
 import { suppress } from '../../pipelines/check/suppress.ts';
+import { obsRow } from '../helpers/obs-row';
 
-const o = (p: Partial<Observation>): Observation => ({
-	indicator_id: 'trust_others',
-	region_code: '00',
-	period_start: 2024,
-	period_end: 2024,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	value: 50,
-	ci_low: null,
-	ci_high: null,
-	n: null,
-	status: null,
-	source_id: 'x',
-	is_demo: false,
-	...p
-});
+const o = (p: Partial<Observation>): Observation => obsRow({ indicator_id: 'trust_others', value: 50, source_id: 'x', ...p });
 
 describe('real first, never mixed', () => {
 	it('withholds every example cell at an indicator × level × period that has a real value, and only there', () => {

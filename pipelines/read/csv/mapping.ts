@@ -25,6 +25,7 @@
 import { parseDocument, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { ReadError, type Problem } from '../../cube/errors.ts';
+import { DEFAULT_TABLE_MISSING } from '../missing.ts';
 
 const texts = z.union([z.string(), z.record(z.string(), z.string())]);
 const column = z.string().min(1, 'must name a column');
@@ -55,7 +56,7 @@ export const csvMappingSchema = z
 			.optional(),
 		encoding: z.enum(['utf-8', 'windows-1252', 'auto']).default('auto'),
 		decimal: z.enum(['.', ',']).default('.'),
-		missing: z.array(z.string()).default(['..', '.', '-', '']),
+		missing: z.array(z.string()).default([...DEFAULT_TABLE_MISSING]),
 		dimensions: z.array(dimension).min(1, 'at least one dimension column is needed'),
 		value: column,
 		status: column.optional(),

@@ -10,7 +10,7 @@
  *   "" for a blank cell) — `status.has(i)` is true;
  * - not in the file at all → null, NO status entry, and `extra.csv.line[i] === 0`.
  */
-import type { Problem } from '../../cube/errors.ts';
+import type { AddProblem } from './problems.ts';
 import type { Category, Cube, Dimension, Texts } from '../../cube/model.ts';
 import type { CsvMapping } from './mapping.ts';
 import { parseNumber } from './number.ts';
@@ -52,7 +52,7 @@ interface Row {
 	ciFlag: string | null;
 }
 
-type Add = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Problem['severity'] }, fatal?: boolean) => void;
+type Add = AddProblem;
 
 export function buildCsvCube(
 	header: string[],

@@ -22,6 +22,7 @@ import {
 	textOf,
 	whereOf
 } from './keywords.ts';
+import { PX_DATA_SYMBOLS } from '../missing.ts';
 
 export interface Issue {
 	line: number;
@@ -35,15 +36,7 @@ export interface Built {
 	issues: Issue[];
 }
 
-const DATA_SYMBOLS: Record<string, string> = {
-	DATASYMBOL1: '.',
-	DATASYMBOL2: '..',
-	DATASYMBOL3: '...',
-	DATASYMBOL4: '....',
-	DATASYMBOL5: '.....',
-	DATASYMBOL6: '......',
-	DATASYMBOLNIL: '-'
-};
+const DATA_SYMBOLS: Readonly<Record<string, string>> = PX_DATA_SYMBOLS;
 
 const GEO_NAME = /^(region|regions|county|counties|municipality|municipalities|kommun|län|country|countries|geo|land)\b/i;
 

@@ -28,24 +28,18 @@
 import { surveyCi } from '../own/ci';
 import { DEFAULT_SEX_CODES, groupDimOf, normCode, poolYears, type SurveyDesign } from '../own/design';
 import type { Sex } from './observation';
+import type { Query } from './queries';
+import { csvRowsOf } from '../export/csv';
+import { sqlIdent as ident, sqlString as lit } from './sql';
 
-/** A query as a value: SQL plus a mapper to a typed row. */
-export interface EstimateQuery<Row> {
-	sql: string;
-	map(row: Record<string, unknown>): Row;
-}
+/** A query as a value (queries.ts `Query`): SQL plus a mapper to a typed row; the respondents table is loaded by the file reader, not per indicator. */
+export type EstimateQuery<Row> = Omit<Query<Row>, 'indicators'>;
 
 /** The respondent file as loaded (every column as in the file). */
 export const RESPONDENTS = 'respondents';
 /** The typed view of it the estimator reads (one row per respondent). */
 export const PREPARED = 'respondents_prepared';
 
-export function ident(name: string): string {
-	return `"${name.replaceAll('"', '""')}"`;
-}
-function lit(s: string): string {
-	return `'${s.replaceAll("'", "''")}'`;
-}
 function list(values: readonly string[]): string {
 	return values.length ? values.map(lit).join(', ') : 'NULL';
 }
@@ -59,21 +53,8 @@ export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
 
 /** The column names of a header line (quotes honoured; blank names become column<i>). */
 export function parseHeader(line: string, delim: string): string[] {
-	const out: string[] = [];
-	let cur = '', quoted = false;
-	const l = line.replace(/^\ufeff/, '').replace(/\r$/, '');
-	for (let i = 0; i < l.length; i++) {
-		const ch = l[i];
-		if (quoted) {
-			if (ch === '"' && l[i + 1] === '"') (cur += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cur += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === delim) out.push(cur), (cur = '');
-		else cur += ch;
-	}
-	out.push(cur);
-	return out.map((c, i) => c.trim() || `column${i + 1}`);
+	const [fields = ['']] = csvRowsOf(line, delim);
+	return fields.map((c, i) => c.trim() || `column${i + 1}`);
 }
 
 /**
@@ -114,6 +95,12 @@ export interface ColumnInfo {
 export const describeQuery: EstimateQuery<ColumnInfo> = {
 	sql: `SELECT column_name, column_type FROM (DESCRIBE ${RESPONDENTS})`,
 	map: (r) => ({ name: String(r.column_name), type: String(r.column_type) })
+};
+
+/** How many respondents the file holds. */
+export const respondentCountQuery: EstimateQuery<number> = {
+	sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM ${RESPONDENTS}`,
+	map: (r) => Number(r.n)
 };
 
 /** A few rows as text, to guess the mapping (browser form) and show the file. */

@@ -35,8 +35,9 @@ export interface ObservationField {
 }
 
 /**
- * The observation schema, said once: the pipeline's Parquet DDL and sort order, the
- * datapackage's Table Schema, the query module's column list and the key checks derive from it.
+ * The observation schema, said once: the observation table the pipeline fills (the Node engine's
+ * `append`), the files' sort order, the datapackage's Table Schema, the query module's column
+ * list, the CSV export's columns and the key checks derive from it.
  */
 export const OBSERVATION_FIELDS: readonly ObservationField[] = [
 	{ name: 'indicator_id', sql: 'VARCHAR', type: 'string', required: true, description: 'Indicator identifier (see the indicators resource).', constraints: { pattern: '^[a-z][a-z0-9_]*$' } },
@@ -64,11 +65,6 @@ export const OBSERVATION_KEY = ['indicator_id', 'region_code', 'period_start', '
 /** The key as one string, for de-duplication and look-ups. */
 export function observationKey(o: Pick<Observation, (typeof OBSERVATION_KEY)[number]>): string {
 	return OBSERVATION_KEY.map((k) => o[k]).join('|');
-}
-
-/** `CREATE TABLE` column list for the observation table. */
-export function observationDdl(): string {
-	return OBSERVATION_FIELDS.map((f) => `${f.name} ${f.sql}${f.required ? ' NOT NULL' : ''}`).join(', ');
 }
 
 /** "2024" or "2021–2024" (en dash), as shown everywhere a period is shown. */

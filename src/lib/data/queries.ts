@@ -18,9 +18,6 @@ export interface Query<Row> {
 	map(row: Record<string, unknown>): Row;
 }
 
-/** @deprecated The row type is `Observation` (observation.ts); this alias only eases merging branches still in flight. */
-export type ObservationRow = Observation;
-
 const COLUMNS = OBSERVATION_COLUMNS.join(', ');
 
 /** A result row as an Observation: numbers as numbers (DuckDB may hand back BigInt), NULL as null. */

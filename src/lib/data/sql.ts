@@ -14,6 +14,17 @@ export function sqlInt(n: number): string {
 	return String(n);
 }
 
+/** A quoted identifier (a column from a user's file may hold anything): double quotes doubled. */
+export function sqlIdent(name: string): string {
+	return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A table name of our own making, checked (lower-case letters, digits, _) rather than quoted. */
+export function sqlTable(name: string): string {
+	if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`invalid table name "${name}"`);
+	return name;
+}
+
 /** Table name for an indicator's partition; ids are validated so they can't inject SQL. */
 export function tableOf(indicator: string): string {
 	if (!/^[a-z][a-z0-9_]*$/.test(indicator)) throw new Error(`invalid indicator id "${indicator}"`);

@@ -8,8 +8,7 @@
  * Example data is marked in the data itself: `is_demo`, `data_type` and `exempeldata` ("ja"/"nej")
  * columns, and the file name gets the suffix "-exempeldata" (see `csvFileName`).
  */
-import type { Observation } from '$lib/data/observation';
-import { periodLabel } from '$lib/data/observation';
+import { OBSERVATION_COLUMNS, periodLabel, type Observation } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
 import { neutraliseFormula } from './formula';
 
@@ -17,29 +16,22 @@ export type CsvVariant = 'standard' | 'excel-sv';
 
 export const BOM = '\ufeff';
 
-export const CSV_COLUMNS = [
-	'indicator_id',
-	'indicator_name',
-	'region_code',
-	'region_name',
-	'period',
-	'period_start',
-	'period_end',
-	'sex',
-	'group_dim',
-	'group_code',
-	'group_label',
-	'value',
-	'ci_low',
-	'ci_high',
-	'n',
-	'status',
-	'source_id',
-	'source',
-	'is_demo',
-	'data_type',
-	'exempeldata'
-] as const;
+/** Columns that label a row for a reader, each placed after the observation column it describes. */
+type LabelColumn = 'indicator_name' | 'region_name' | 'period' | 'group_label' | 'source' | 'data_type' | 'exempeldata';
+export type CsvColumn = keyof Observation | LabelColumn;
+
+const LABELS_AFTER: Partial<Record<keyof Observation, readonly LabelColumn[]>> = {
+	indicator_id: ['indicator_name'],
+	region_code: ['region_name'],
+	group_code: ['group_label'],
+	source_id: ['source'],
+	is_demo: ['data_type', 'exempeldata']
+};
+
+/** The observation schema's columns in its order, with the labels beside them ("period" leads its start and end). */
+export const CSV_COLUMNS: readonly CsvColumn[] = OBSERVATION_COLUMNS.flatMap((c): CsvColumn[] =>
+	c === 'period_start' ? ['period', c] : [c, ...(LABELS_AFTER[c] ?? [])]
+);
 
 export interface CsvContext {
 	lang: Lang;
@@ -70,7 +62,7 @@ export function csvField(value: string, sep: string): string {
 	return v;
 }
 
-export function csvRows(rows: readonly Observation[], ctx: CsvContext): Record<(typeof CSV_COLUMNS)[number], Cell>[] {
+export function csvRows(rows: readonly Observation[], ctx: CsvContext): Record<CsvColumn, Cell>[] {
 	const sv = ctx.lang === 'sv';
 	return rows.map((r) => ({
 		indicator_id: r.indicator_id,
@@ -123,8 +115,8 @@ export function csvFileName(base: string, variant: CsvVariant, demo: boolean): s
 	return `${base}${variant === 'excel-sv' ? '-excel' : ''}${demo ? '-exempeldata' : ''}.csv`;
 }
 
-/** Parse CSV text (either variant) back into records: for tests and for anyone checking a file. */
-export function parseCsv(text: string, sep = ','): Record<string, string>[] {
+/** CSV text (a BOM, CRLF or LF, quoted fields with doubled quotes) → its rows of fields. */
+export function csvRowsOf(text: string, sep = ','): string[][] {
 	const src = text.startsWith(BOM) ? text.slice(1) : text;
 	const rows: string[][] = [];
 	let row: string[] = [];
@@ -144,7 +136,12 @@ export function parseCsv(text: string, sep = ','): Record<string, string>[] {
 		} else field += c;
 	}
 	if (field || row.length) row.push(field), rows.push(row);
-	const [header, ...body] = rows;
+	return rows;
+}
+
+/** Parse CSV text (either variant) back into records: for tests and for anyone checking a file. */
+export function parseCsv(text: string, sep = ','): Record<string, string>[] {
+	const [header, ...body] = csvRowsOf(text, sep);
 	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 

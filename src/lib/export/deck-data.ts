@@ -5,7 +5,7 @@
  * both languages), so one file serves the Swedish and the English page.
  */
 import type { Polarity, SourceMeta, Texts } from '$lib/data/catalog';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Outcome } from '$lib/charts/palette';
 
 export type DeckKind = 'region' | 'subgoal' | 'indicator';
@@ -19,16 +19,16 @@ export interface DeckIndicator {
 	definition?: Texts;
 	seriesBreaks: number[];
 	/** The deck area's total series (the county, or the nation on nation decks), both sexes. */
-	area: ObservationRow[];
+	area: Observation[];
 	/** The nation's total series for the same kind of periods as `area` (empty on nation decks). */
-	nation: ObservationRow[];
+	nation: Observation[];
 	/** The area's latest value and the nation's value for the same period. */
-	latest: ObservationRow | null;
-	benchmark: ObservationRow | null;
+	latest: Observation | null;
+	benchmark: Observation | null;
 	/** The area against the nation at 95 % (region decks); 'not-compared' on nation decks. */
 	outcome: Outcome;
 	/** Every county (and the nation) for one period: `latest`'s on region decks, the latest county period otherwise. */
-	counties: ObservationRow[];
+	counties: Observation[];
 	countyOutcomes: Record<string, Outcome>;
 	/** All counties for that period: min, quartiles, max (the spine's grey bar). */
 	spread: { min: number; q1: number; q3: number; max: number } | null;

@@ -3,7 +3,7 @@
  * title = the indicator's name (or, for a chart of several indicators, the chart's title and the
  * place); subtitle = the chart's title, the geography, sex, group and period (earliest → latest).
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { ExportPayload } from './payload';
 import { loadMeta, type ExportMeta } from './meta';
 
@@ -17,7 +17,7 @@ function list(items: string[], lang: 'sv' | 'en'): string {
 }
 
 /** "Gävleborgs län och riket", "Riket", "alla län och riket". */
-export function geography(rows: readonly ObservationRow[], names: Names, lang: 'sv' | 'en'): string {
+export function geography(rows: readonly Observation[], names: Names, lang: 'sv' | 'en'): string {
 	const codes = [...new Set(rows.map((r) => r.region_code))];
 	const nation = lang === 'sv' ? 'Riket' : 'Sweden';
 	const name = (c: string) => (c === '00' ? nation : (names.regionName(c) ?? c));
@@ -30,7 +30,7 @@ export function geography(rows: readonly ObservationRow[], names: Names, lang: '
 	return list(parts, lang);
 }
 
-function sexText(rows: readonly ObservationRow[], lang: 'sv' | 'en'): string {
+function sexText(rows: readonly Observation[], lang: 'sv' | 'en'): string {
 	const sexes = [...new Set(rows.map((r) => r.sex))];
 	const s = list(sexes.map((x) => SEX[lang][x]), lang);
 	return s ? s[0].toUpperCase() + s.slice(1) : '';

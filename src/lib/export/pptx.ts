@@ -10,7 +10,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import { OUTCOME_COLOR, type Outcome } from '$lib/charts/palette';
-import type { ObservationRow } from '$lib/data/queries';
+import { periodLabel, type Observation } from '$lib/data/observation';
 import { formatPercent } from '$lib/i18n/format';
 import { periodRange } from '$lib/view/period-range';
 import type { DeckData, DeckIndicator } from './deck-data';
@@ -60,8 +60,7 @@ const hex = (c: string) => c.replace('#', '').toUpperCase();
 const OUTCOME_SHAPE: Record<Outcome, string> = { better: '▲', worse: '◆', similar: '●', higher: '▲', lower: '◆', 'not-compared': '✕' };
 const STRATEGY = { start: 2025, end: 2029 };
 
-const periodOf = (r: Pick<ObservationRow, 'period_start' | 'period_end'>) => (r.period_start === r.period_end ? String(r.period_start) : `${r.period_start}–${r.period_end}`);
-const isDemo = (rows: readonly ObservationRow[]) => rows.some((r) => r.is_demo);
+const isDemo = (rows: readonly Observation[]) => rows.some((r) => r.is_demo);
 
 /** Short county name for crowded axes: "Gävleborgs län" → "Gävleborg", "Stockholms län" → "Stockholm". */
 export function shortCounty(name: string): string {
@@ -182,7 +181,7 @@ function summarySlide(w: DeckWriter) {
 		const v = e?.value != null ? formatPercent(e.value, lang) : (e?.status ?? '–');
 		const ci = e?.ci_low != null && e.ci_high != null ? `${formatPercent(e.ci_low, lang)}–${formatPercent(e.ci_high, lang)}` : '–';
 		const name = ind.short[lang] + (e?.is_demo ? ' *' : '');
-		const cells = [{ text: name }, { text: e ? periodOf(e) : '–' }, { text: v, options: { align: 'right' as const } }, { text: ci, options: { align: 'right' as const } }];
+		const cells = [{ text: name }, { text: e ? periodLabel(e) : '–' }, { text: v, options: { align: 'right' as const } }, { text: ci, options: { align: 'right' as const } }];
 		if (nationDeck) return [...cells, { text: e?.n != null ? String(e.n) : '–', options: { align: 'right' as const } }];
 		const o = ind.outcome;
 		return [
@@ -220,6 +219,24 @@ async function spineSlide(w: DeckWriter) {
 	w.notes(s, [title + '.', t.spineSubtitle, ...data.indicators.map((i) => i.sentences[opts.lang][0]).filter(Boolean), w.sourceLine(null) + '.', `${t.link}: ${permalink(opts, data)}`]);
 }
 
+/**
+ * The chart part of a slide: a note when there is nothing to draw, the page's own figure as a
+ * picture when the deck asks for pictures, else the native (editable) PowerPoint chart.
+ */
+async function chartOrPicture(
+	s: Slide,
+	box: { x: number; y: number; w: number; h: number },
+	opts: DeckOptions,
+	chart: { emptyText: string | null; picture: PictureRequest; alt: string },
+	native: () => void
+): Promise<void> {
+	if (chart.emptyText !== null) s.addText(chart.emptyText, { ...box, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
+	else if (opts.pictures && opts.picture) {
+		const pic = await opts.picture(chart.picture, opts.lang);
+		if (pic) placePicture(s, pic, box, chart.alt);
+	} else native();
+}
+
 function placePicture(s: Slide, pic: { png: string; width: number; height: number }, box: { x: number; y: number; w: number; h: number }, alt: string) {
 	const k = Math.min(box.w / pic.width, box.h / pic.height);
 	const w = pic.width * k;
@@ -248,25 +265,20 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 	const s = w.slide(title, subtitle, isDemo(shown));
 	const baseline = area.filter((r) => r.period_end < STRATEGY.start).at(-1);
 	const box = w.box();
-	if (!area.length) {
-		s.addText(t.noValues, { ...box, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
-	} else if (opts.pictures && opts.picture) {
-		const pic = await opts.picture({ kind: 'trend', indicator: ind, data }, lang);
-		if (pic) placePicture(s, pic, box, `${title}. ${subtitle}`);
-	} else {
+	await chartOrPicture(s, box, opts, { emptyText: area.length ? null : t.noValues, picture: { kind: 'trend', indicator: ind, data }, alt: `${title}. ${subtitle}` }, () => {
 		// Categories: every period of either line, earliest first; single years run on to the end of the strategy period.
 		const keys = new Map<string, { s: number; e: number }>();
-		for (const r of shown) keys.set(periodOf(r), { s: r.period_start, e: r.period_end });
+		for (const r of shown) keys.set(periodLabel(r), { s: r.period_start, e: r.period_end });
 		const single = shown.every((r) => r.period_start === r.period_end);
 		// Single years: every year from the first to the end of the strategy period, so the
 		// category axis spaces years evenly; survey years with none between them are joined by the line.
 		if (single) for (let y = Math.min(...shown.map((r) => r.period_end)); y <= STRATEGY.end; y++) keys.set(String(y), { s: y, e: y });
 		const cats = [...keys.entries()].sort((a, b) => a[1].e - b[1].e || a[1].s - b[1].s).map(([k]) => k);
-		const valuesOf = (rows: ObservationRow[]) => cats.map((c) => rows.find((r) => periodOf(r) === c)?.value ?? null);
+		const valuesOf = (rows: Observation[]) => cats.map((c) => rows.find((r) => periodLabel(r) === c)?.value ?? null);
 		const series = [{ name: areaName, labels: cats, values: valuesOf(area) }];
 		const colors = [SERIES];
 		if (nation.length && data.area.code !== '00') series.push({ name: t.nationName, labels: cats, values: valuesOf(nation) }), colors.push(NATION);
-		if (baseline) series.push({ name: t.baselineLabel(periodOf(baseline)), labels: cats, values: cats.map((c) => (c === periodOf(baseline) ? baseline.value : null)) }), colors.push(INK);
+		if (baseline) series.push({ name: t.baselineLabel(periodLabel(baseline)), labels: cats, values: cats.map((c) => (c === periodLabel(baseline) ? baseline.value : null)) }), colors.push(INK);
 		s.addChart('line', series as never, {
 			...box,
 			...axisText,
@@ -287,8 +299,8 @@ async function trendSlide(w: DeckWriter, ind: DeckIndicator) {
 			catGridLine: { style: 'none' },
 			altText: `${title}. ${subtitle}`
 		} as never);
-	}
-	const strategy = t.strategyPeriodNote(baseline ? periodOf(baseline) : null);
+	});
+	const strategy = t.strategyPeriodNote(baseline ? periodLabel(baseline) : null);
 	w.footer(s, `${w.sourceLine(ind)}. ${strategy}`);
 	w.notes(s, [title + '.', subtitle + '.', ...ind.sentences[lang], strategy, !opts.pictures && t.nativeCiNote, w.sourceLine(ind) + '.', `${t.period}: ${span}.`, isDemo(shown) && t.demoNote, `${t.link}: ${permalink(opts, data)}`]);
 }
@@ -310,12 +322,7 @@ async function rankingSlide(w: DeckWriter, ind: DeckIndicator) {
 	const subtitle = [t.rankingSubtitle, rank ? t.rankOf(name(highlight!), rank, ranked.length) : '', `${t.allSexes} · ${t.period}: ${span}`].filter(Boolean).join(' · ');
 	const s = w.slide(title, subtitle, isDemo(rows));
 	const box = w.box();
-	if (!counties.length) {
-		s.addText(t.noCounties, { ...box, fontSize: MIN_PT + 4, color: MUTED, align: 'center' });
-	} else if (opts.pictures && opts.picture) {
-		const pic = await opts.picture({ kind: 'regions', indicator: ind, data }, lang);
-		if (pic) placePicture(s, pic, box, `${title}. ${subtitle}`);
-	} else {
+	await chartOrPicture(s, box, opts, { emptyText: counties.length ? null : t.noCounties, picture: { kind: 'regions', indicator: ind, data }, alt: `${title}. ${subtitle}` }, () => {
 		// One column per county, coloured by its outcome against the nation (one series per
 		// outcome, stacked, so each column has exactly one coloured part); the nation is the
 		// last, dark column; this county is marked "►" in its label.
@@ -342,7 +349,7 @@ async function rankingSlide(w: DeckWriter, ind: DeckIndicator) {
 			catGridLine: { style: 'none' },
 			altText: `${title}. ${subtitle}`
 		} as never);
-	}
+	});
 	w.footer(s, `${w.sourceLine(ind)}. ${t.rankingNote}`);
 	w.notes(s, [
 		title + '.',

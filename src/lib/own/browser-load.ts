@@ -9,7 +9,8 @@
  */
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { BrowserDb } from '../data/duckdb-browser';
-import { csvErrorText, loadCsvSql, parseHeader, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
+import { csvErrorText, loadCsvSql, parseHeader, RESPONDENTS, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
+import { dropTable } from '../data/file-queries';
 import { SurveyInputError, type SqlRunner } from './estimate';
 
 /** Beyond this the browser's 4 GB wasm memory is not enough for the text table; the CLI is. */
@@ -75,8 +76,8 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 	if (format === 'parquet') {
 		const url = URL.createObjectURL(file);
 		try {
-			await db.query('DROP TABLE IF EXISTS respondents');
-			await db.loadParquet(url, 'respondents');
+			await db.query(dropTable(RESPONDENTS).sql);
+			await db.loadParquet(url, RESPONDENTS);
 		} catch (err) {
 			throw unreadable(name, `not a Parquet file (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
 		} finally {

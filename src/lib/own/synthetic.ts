@@ -9,15 +9,15 @@
  * - PSUs = municipalities within the county (sizes drawn once per seed), respondents drawn by size;
  * - response propensity varies by age (the young answer less), and weights are calibrated
  *   (post-stratified) to the population by county × sex × age band, so Σ weights = population;
- * - items: P(yes) = national level (the example data's calibration, pipelines/generate/profiles.ts,
+ * - items: P(yes) = national level (the example data's calibration, src/lib/example/profiles.ts,
  *   for the survey year) × sex and age gradients × county and municipality effects; the
  *   municipality effect makes answers cluster within PSUs, so the design effect is real;
  * - internal non-response: 3 % answer 9 ("vet ej", a missing code) and 2 % leave it empty.
  * Codes: kon 1 = man, 2 = kvinna; items 1 = ja (the indicator's condition), 2 = nej, 9 = vet ej.
  */
-import { PROFILES, WEIGHTS } from '../../../pipelines/generate/profiles';
-import { gaussian, rngFor } from '../../../pipelines/generate/prng';
-import { nationalLevel } from '../../../pipelines/generate/generate';
+import { PROFILES, WEIGHTS } from '../example/profiles';
+import { gaussian, rngFor } from '../example/prng';
+import { nationalLevel } from '../example/national-level';
 import type { Polarity } from '../data/catalog';
 
 /** Population 16–84 years, thousands, by county (SCB 2023, rounded): the calibration totals. */

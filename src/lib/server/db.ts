@@ -1,44 +1,14 @@
 /**
- * The build-time engine: @duckdb/node-api over static/data, implementing the same `Engine` the
- * browser's DuckDB-WASM implements, so prerendered first views show exactly what the interactive
- * page will. Server-only (src/lib/server is never bundled for the browser).
+ * The build-time engine: @duckdb/node-api over static/data (node-engine.ts), implementing the
+ * same `Engine` the browser's DuckDB-WASM implements, so prerendered first views show exactly
+ * what the interactive page will. Server-only (src/lib/server is never bundled for the browser).
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cached, type Engine } from '$lib/data/engine';
-import { sqlString, tableOf } from '$lib/data/sql';
+import { createNodeEngine } from './node-engine';
 
-/**
- * An engine over a data folder laid out as the pipeline writes it (`<dir>/indicators/<id>.parquet`).
- * An indicator without a partition gets an empty table of the same schema, so its page renders
- * with "no data" rather than failing the build.
- */
-export function createNodeEngine(dataDir: string): Engine & { close(): void } {
-	let connection: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> | null = null;
-	const connect = () =>
-		(connection ??= DuckDBInstance.create(':memory:').then(async (instance) => ({ instance, con: await instance.connect() })));
-	return {
-		async load(indicator) {
-			const { con } = await connect();
-			const file = path.join(dataDir, 'indicators', `${indicator}.parquet`);
-			const table = tableOf(indicator);
-			if (fs.existsSync(file)) await con.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet(${sqlString(file)})`);
-			else await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(path.join(dataDir, 'observations.parquet'))}) WHERE false`);
-		},
-		async query(sql) {
-			const { con } = await connect();
-			return (await con.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-		},
-		close() {
-			void connection?.then(({ instance, con }) => {
-				con.closeSync();
-				instance.closeSync();
-			});
-			connection = null;
-		}
-	};
-}
+export { createNodeEngine };
 
 // The pipeline's output folder: static/data unless ENSAMHET_OUT_DIR names another (the same
 // variable the pipeline writes to), so a page can be rendered from a freshly built data folder.

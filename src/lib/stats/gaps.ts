@@ -1,7 +1,7 @@
 /**
  * Gaps between population groups: the strategy's overarching goal is *equal conditions*, so a
  * gap (disabled vs not, living alone vs not, an age band vs all ages …) is reported with its own
- * uncertainty, and so is its change since the baseline.
+ * uncertainty.
  *
  * Independent groups (disjoint samples: disabled vs NOT disabled, women vs men):
  * - absolute gap a − b, CI from √(se_a² + se_b²) with side-aware SEs (`diffTest`), so the gap is
@@ -26,7 +26,6 @@
  */
 import { diffTest } from './compare';
 import { zFor } from './normal';
-import { comparableAcrossBreaks } from './periods';
 import { ciAtLevel, hasValidCi, hasValue, samePeriod, seLower, seUpper, usableEstimate, type DataKind, type Estimate, type Level } from './types';
 
 export type GapOutcome = 'a-higher' | 'b-higher' | 'no-significant-gap' | 'not-assessable';
@@ -49,7 +48,7 @@ export interface GapResult {
 	diff: number | null;
 	diffCiLow: number | null;
 	diffCiHigh: number | null;
-	/** Symmetric SE of the gap: √(se_a² + se_b²), or se_a alone when overlapping. Used by `gapChange`. */
+	/** Symmetric SE of the gap: √(se_a² + se_b²), or se_a alone when overlapping. */
 	diffSe: number | null;
 	/** a / b, null when b ≤ 0 or a ≤ 0. */
 	ratio: number | null;
@@ -157,88 +156,5 @@ export function gap(
 		ratioCiLow: rLo,
 		ratioCiHigh: rHi,
 		seLogRatio: seLog
-	};
-}
-
-export type GapChangeOutcome = 'narrowed' | 'widened' | 'reversed' | 'no-detectable-change' | 'not-assessable';
-export type GapChangeReason = 'gap-not-assessable' | 'series-break' | 'same-period';
-
-export interface GapChangeResult {
-	outcome: GapChangeOutcome;
-	reason?: GapChangeReason;
-	level: Level;
-	/** latest.diff − baseline.diff (the signed change, which group is ahead included). */
-	change: number | null;
-	changeCiLow: number | null;
-	changeCiHigh: number | null;
-	z: number | null;
-	/** |latest.diff| − |baseline.diff|: the change in the SIZE of the gap, positive = wider. */
-	absoluteGapChange: number | null;
-	/** CI and z of the change in size (what 'narrowed'/'widened' are decided on). */
-	sizeChangeCiLow: number | null;
-	sizeChangeCiHigh: number | null;
-	sizeZ: number | null;
-	/** The gap changed sign (the other group is now ahead). */
-	reversed: boolean;
-}
-
-/**
- * Change in the gap between the baseline and the latest window. The two gaps come from different
- * survey years, so they are independent: SE = √(se_gap0² + se_gap1²) with the symmetric gap SEs.
- *
- * 'narrowed'/'widened' are about the SIZE of the gap: the test is on |gap₁| − |gap₀| with that SE
- * (a change from +10 to −9 is a size change of −1: not "narrowed"). 'reversed' is claimed when
- * the other group is now significantly ahead (both gaps significant, opposite signs); a reversal
- * to a gap that is not significant is judged by its size like any other change.
- */
-export function gapChange(
-	gapBaseline: GapResult,
-	gapLatest: GapResult,
-	options: { level?: Level; seriesBreaks?: readonly number[] } = {}
-): GapChangeResult {
-	const level = options.level ?? gapLatest.level;
-	const empty: GapChangeResult = {
-		outcome: 'not-assessable',
-		level,
-		change: null,
-		changeCiLow: null,
-		changeCiHigh: null,
-		z: null,
-		absoluteGapChange: null,
-		sizeChangeCiLow: null,
-		sizeChangeCiHigh: null,
-		sizeZ: null,
-		reversed: false
-	};
-	const g0 = gapBaseline;
-	const g1 = gapLatest;
-	if (g0.outcome === 'not-assessable' || g1.outcome === 'not-assessable' || g0.diff === null || g1.diff === null || g0.diffSe === null || g1.diffSe === null)
-		return { ...empty, reason: 'gap-not-assessable' };
-	if (samePeriod(g0, g1)) return { ...empty, reason: 'same-period' };
-	if (!comparableAcrossBreaks(g0, g1, options.seriesBreaks ?? [])) return { ...empty, reason: 'series-break' };
-	const change = g1.diff - g0.diff;
-	const se = Math.hypot(g0.diffSe, g1.diffSe);
-	const zc = zFor(level);
-	const zOf = (d: number) => (d === 0 ? 0 : se === 0 ? Math.sign(d) * Infinity : d / se);
-	const z = zOf(change);
-	const absoluteGapChange = Math.abs(g1.diff) - Math.abs(g0.diff);
-	const sizeZ = zOf(absoluteGapChange);
-	const reversed = Math.sign(g0.diff) * Math.sign(g1.diff) < 0;
-	const bothSignificant = g0.outcome !== 'no-significant-gap' && g1.outcome !== 'no-significant-gap';
-	let outcome: GapChangeOutcome = 'no-detectable-change';
-	if (reversed && bothSignificant && Math.abs(z) > zc) outcome = 'reversed';
-	else if (Math.abs(sizeZ) > zc) outcome = absoluteGapChange < 0 ? 'narrowed' : 'widened';
-	return {
-		outcome,
-		level,
-		change,
-		changeCiLow: change - zc * se,
-		changeCiHigh: change + zc * se,
-		z,
-		absoluteGapChange,
-		sizeChangeCiLow: absoluteGapChange - zc * se,
-		sizeChangeCiHigh: absoluteGapChange + zc * se,
-		sizeZ,
-		reversed
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * Shared types and the confidence-interval helpers every test in this package builds on.
  *
- * All published CIs are 95 % (ARCHITECTURE.md, observation schema). A standard error is derived
+ * All published CIs are 95 % (the observation schema, src/lib/data/observation.ts). A standard error is derived
  * from them as SE = (ci_high − ci_low) / (2·1.959964) — Fingertips uses the same with 3.92 — or,
  * for an asymmetric interval (Wilson, Clopper–Pearson, log-transformed), one SE per side:
  * SE_low = (value − ci_low)/1.959964, SE_high = (ci_high − value)/1.959964. Tests that look in a
@@ -23,8 +23,11 @@ export interface Estimate {
 	period_end: number;
 }
 
+/** The indicator directions the catalog may give (its schema checks against this list). */
+export const POLARITIES = ['higher-is-better', 'higher-is-worse', 'no-judgement'] as const;
+
 /** The indicator's direction (indicator dimension table). 'no-judgement' → higher/lower, never better/worse. */
-export type Polarity = 'higher-is-better' | 'higher-is-worse' | 'no-judgement';
+export type Polarity = (typeof POLARITIES)[number];
 
 /** The two significance levels the dashboard offers (Fingertips' pair). */
 export type Level = 0.95 | 0.998;

@@ -5,12 +5,15 @@
  */
 import type { Lang } from '$lib/i18n/format';
 
+/** One row of coverage.json, as pipelines/write/coverage.ts writes it. */
 export interface CoverageRow {
 	indicator_id: string;
 	level: 'nation' | 'county' | 'municipality';
+	/** 'total', 'sex' (women/men), or a group dimension ('age', 'education', …). */
 	breakdown: string;
 	real_cells: number;
 	example_cells: number;
+	/** Cells without a value (suppressed or not published), real or example source. */
 	missing_cells: number;
 	real_periods: string[];
 	example_periods: string[];

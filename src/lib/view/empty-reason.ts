@@ -4,13 +4,13 @@
  * "the source does not publish this" is told apart from "nothing for this choice".
  */
 import type { IndicatorMeta } from '$lib/data/catalog';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
 
 export type ChartPart = 'trend' | 'groups' | 'regions' | 'municipalities';
 
 /** Whether a chart of that kind has anything to draw (a value it plots as a mark). */
-export function drawable(part: ChartPart, rows: readonly ObservationRow[]): boolean {
+export function drawable(part: ChartPart, rows: readonly Observation[]): boolean {
 	if (part === 'groups') return rows.some((r) => r.group_dim !== 'total' && r.value !== null);
 	if (part === 'regions') return rows.some((r) => r.region_code !== '00' && r.value !== null);
 	return rows.some((r) => r.value !== null);
@@ -20,7 +20,7 @@ const GROUP_DIMS = (i: IndicatorMeta) => ((i.breakdowns as string[] | undefined)
 const GEO = (i: IndicatorMeta) => (i.geography as string[] | undefined) ?? [];
 
 /** '' when the chart has marks; otherwise one sentence saying why it has none. */
-export function emptyReason(part: ChartPart, indicator: IndicatorMeta, rows: readonly ObservationRow[], lang: Lang, place?: string): string {
+export function emptyReason(part: ChartPart, indicator: IndicatorMeta, rows: readonly Observation[], lang: Lang, place?: string): string {
 	if (drawable(part, rows)) return '';
 	const sv = lang === 'sv';
 	if (part === 'groups' && GROUP_DIMS(indicator).length === 0)

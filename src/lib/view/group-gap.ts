@@ -12,7 +12,7 @@
  *
  * The basis is returned so the sentence can say which was done.
  */
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import { gap, type DataKind, type GapBasis, type GapResult, type Level } from '$lib/stats';
 
 /** Pairs named in advance: [group a (usually the more exposed), group b]. */
@@ -42,14 +42,14 @@ export function strategyPair(dim: string, codes: readonly string[]): [string, st
 }
 
 export interface GroupGap {
-	a: ObservationRow;
-	b: ObservationRow;
+	a: Observation;
+	b: Observation;
 	basis: GapBasis;
 	result: GapResult;
 }
 
 /** The gap to show for one breakdown (rows of one group dimension, one period, one sex). */
-export function groupGap(rows: readonly ObservationRow[], level: Level, kind: DataKind = {}): GroupGap | null {
+export function groupGap(rows: readonly Observation[], level: Level, kind: DataKind = {}): GroupGap | null {
 	const groups = rows.filter((r) => r.group_dim !== 'total' && r.value !== null);
 	if (groups.length < 2) return null;
 	const dim = groups[0].group_dim;

@@ -5,7 +5,7 @@
  * calls it with query rows.
  */
 import type { IndicatorMeta } from '$lib/data/catalog';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
 import type { Lang } from '$lib/i18n/format';
 import { profileRow, type ProfileRow } from './region-profile';
 
@@ -14,8 +14,8 @@ export interface MunicipalityRow {
 	vsCounty: ProfileRow;
 	vsNation: ProfileRow;
 	/** The municipality's own series, and its county's, for the trend chart. */
-	series: ObservationRow[];
-	countySeries: ObservationRow[];
+	series: Observation[];
+	countySeries: Observation[];
 	/** A survey estimate (sample, CI): Folkhälsomyndigheten's caution applies. */
 	survey: boolean;
 }
@@ -25,7 +25,7 @@ export function municipalityProfile(
 	code: string,
 	name: Record<Lang, string>,
 	county: string,
-	rows: readonly ObservationRow[]
+	rows: readonly Observation[]
 ): MunicipalityRow[] {
 	const out: MunicipalityRow[] = [];
 	for (const indicator of list) {

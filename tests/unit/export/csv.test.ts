@@ -39,6 +39,10 @@ describe('buildCsv', () => {
 	it('has the documented header in order, CRLF line ends and one line per row', () => {
 		const text = buildCsv([row(), row({ group_code: '30-44' })], ctx);
 		expect(text.slice(1).split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
+		// the documented order (README, export): each label beside its code, derived from the observation schema
+		expect(CSV_COLUMNS.join(',')).toBe(
+			'indicator_id,indicator_name,region_code,region_name,period,period_start,period_end,sex,group_dim,group_code,group_label,value,ci_low,ci_high,n,status,source_id,source,is_demo,data_type,exempeldata'
+		);
 		expect(text.endsWith('\r\n')).toBe(true);
 		expect(text.slice(1).trimEnd().split('\r\n')).toHaveLength(3);
 	});

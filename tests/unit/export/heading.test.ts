@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { periodRange } from '$lib/view/period-range';
 import { exportHeading, geography } from '$lib/export/heading';
 import { shortCounty } from '$lib/export/pptx';
-import type { ObservationRow } from '$lib/data/queries';
+import type { Observation } from '$lib/data/observation';
+import { obsRow } from '../../helpers/obs-row';
 
-const row = (o: Partial<ObservationRow>): ObservationRow => ({
-	indicator_id: 'no_confidant',
-	region_code: '00',
-	period_start: 2024,
-	period_end: 2024,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	value: 12.9,
-	ci_low: 12.5,
-	ci_high: 13.3,
-	n: 30000,
-	status: null,
-	source_id: 's',
-	is_demo: false,
-	...o
-});
+const row = (o: Partial<Observation>): Observation => obsRow({ value: 12.9, ci_low: 12.5, ci_high: 13.3, n: 30000, ...o });
 
 describe('exportHeading: an exported chart names what it shows', () => {
 	const names = { indicatorName: (id: string) => ({ no_confidant: 'Andel som inte har någon att anförtro sig åt' })[id], regionName: (c: string) => ({ '21': 'Gävleborgs län', '01': 'Stockholms län' })[c] };

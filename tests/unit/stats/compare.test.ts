@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBothLevels, compareToBenchmark, gap } from '../../../src/lib/stats';
+import { compareToBenchmark, gap } from '../../../src/lib/stats';
 import { est } from './helpers';
 
 // Nation, 2021–2024 pooled: 12.9 % (CI 12.6–13.2).
@@ -47,19 +47,19 @@ describe('benchmark inside the rebuilt 99.8 % CI, natural scale (unit: number)',
 		expect(r.details.ciLow).toBeCloseTo(11.8890, 4);
 		// upper side: SE_high = (17.4 − 15.2)/1.959964 = 1.122470; high = 15.2 + 3.468692 = 18.6687
 		expect(r.details.ciHigh).toBeCloseTo(18.6687, 4);
-		expect(compareBothLevels(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('worse-95');
+		expect(compareToBenchmark(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, ...NAT, level: 0.95 }).outcome).toBe('worse');
 	});
 	it('2. 20.0 (18.0–22.0): SE = 4/(2·1.959964) = 1.020427; low = 20 − 3.153357 = 16.8466 > 12.9 → worse', () => {
 		const r = compareToBenchmark(est(20, 18, 22), SWEDEN, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('worse');
 		expect(r.details.ciLow).toBeCloseTo(16.8466, 4);
-		expect(compareBothLevels(est(20, 18, 22), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('worse-99.8');
+		expect(compareToBenchmark(est(20, 18, 22), SWEDEN, { ...WORSE, ...NAT, level: 0.95 }).outcome).toBe('worse');
 	});
 	it('3. 8.0 (7.0–9.0): SE = 0.510214; high = 8 + 1.576678 = 9.5767 < 12.9 → better', () => {
 		const r = compareToBenchmark(est(8, 7, 9), SWEDEN, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('better');
 		expect(r.details.ciHigh).toBeCloseTo(9.5767, 4);
-		expect(compareBothLevels(est(8, 7, 9), SWEDEN, { ...WORSE, ...NAT }).outcome).toBe('better-99.8');
+		expect(compareToBenchmark(est(8, 7, 9), SWEDEN, { ...WORSE, ...NAT, level: 0.95 }).outcome).toBe('better');
 	});
 	it('4. 10.0 (8.0–12.0) vs 13.0: outside at 95 %; high at 99.8 % = 10 + 3.153357 = 13.1534 ≥ 13 → similar → better-95', () => {
 		const b = est(13, 12.8, 13.2);
@@ -67,7 +67,7 @@ describe('benchmark inside the rebuilt 99.8 % CI, natural scale (unit: number)',
 		const r = compareToBenchmark(est(10, 8, 12), b, { ...WORSE, ...NAT, level: 0.998 });
 		expect(r.outcome).toBe('similar');
 		expect(r.details.ciHigh).toBeCloseTo(13.1534, 4);
-		expect(compareBothLevels(est(10, 8, 12), b, { ...WORSE, ...NAT }).outcome).toBe('better-95');
+		expect(compareToBenchmark(est(10, 8, 12), b, { ...WORSE, ...NAT, level: 0.95 }).outcome).toBe('better');
 	});
 	it('5. asymmetric (Wilson-like) 3.0 (1.8–5.0) vs 6.0: the UPPER side faces the benchmark', () => {
 		// SE_high = (5.0 − 3.0)/1.959964 = 1.020427; high = 3 + 3.090232·1.020427 = 6.1534 ≥ 6 → similar.
@@ -78,12 +78,12 @@ describe('benchmark inside the rebuilt 99.8 % CI, natural scale (unit: number)',
 		expect(r.details.ciHigh).toBeCloseTo(6.1534, 4);
 		// low = 3 − 3.090232·0.612256 = 1.1080
 		expect(r.details.ciLow).toBeCloseTo(1.108, 3);
-		expect(compareBothLevels(est(3, 1.8, 5), b, { ...WORSE, ...NAT }).outcome).toBe('better-95');
+		expect(compareToBenchmark(est(3, 1.8, 5), b, { ...WORSE, ...NAT, level: 0.95 }).outcome).toBe('better');
 	});
-	it('6. no judgement 50 (45–55) vs 35: SE = 2.551067; low = 50 − 7.883391 = 42.1166 > 35 → higher-99.8', () => {
-		const r = compareBothLevels(est(50, 45, 55), est(35, 34, 36), { polarity: 'no-judgement', ...NAT });
-		expect(r.outcome).toBe('higher-99.8');
-		expect(r.at998.details.ciLow).toBeCloseTo(42.1166, 4);
+	it('6. no judgement 50 (45–55) vs 35: SE = 2.551067; low = 50 − 7.883391 = 42.1166 > 35 → higher at 99.8 %', () => {
+		const r = compareToBenchmark(est(50, 45, 55), est(35, 34, 36), { polarity: 'no-judgement', ...NAT, level: 0.998 });
+		expect(r.outcome).toBe('higher');
+		expect(r.details.ciLow).toBeCloseTo(42.1166, 4);
 	});
 });
 
@@ -99,7 +99,7 @@ describe('benchmark inside the rebuilt 99.8 % CI, percentages (logit scale per s
 		expect(r.details.ciHigh).toBeCloseTo(18.779, 2);
 		// The long side stays long: wider above than the natural-scale 18.6687.
 		expect(r.details.ciHigh!).toBeGreaterThan(18.6687);
-		expect(compareBothLevels(est(15.2, 13.1, 17.4), SWEDEN, WORSE).outcome).toBe('worse-95');
+		expect(compareToBenchmark(est(15.2, 13.1, 17.4), SWEDEN, { ...WORSE, level: 0.95 }).outcome).toBe('worse');
 	});
 });
 
@@ -152,8 +152,8 @@ describe('not compared, with the reason', () => {
 		const r = compareToBenchmark(est(15.2, 13.1, 17.4, 2021, 2024), est(12.9, 12.5, 13.3, 2024, 2024), opts);
 		expect(r).toMatchObject({ outcome: 'not-compared', reason: 'periods-not-aligned' });
 		expect(r.details.benchmark_period_start).toBe(2024);
-		const both = compareBothLevels(est(15.2, 13.1, 17.4, 2021, 2024), est(12.9, 12.5, 13.3, 2024, 2024), WORSE);
-		expect(both).toMatchObject({ outcome: 'not-compared', reason: 'periods-not-aligned' });
+		const at998 = compareToBenchmark(est(15.2, 13.1, 17.4, 2021, 2024), est(12.9, 12.5, 13.3, 2024, 2024), { ...WORSE, level: 0.998 });
+		expect(at998).toMatchObject({ outcome: 'not-compared', reason: 'periods-not-aligned' });
 	});
 });
 

@@ -14,7 +14,6 @@ import {
 	describeGap,
 	describeTrend,
 	gap,
-	gapChange,
 	moverRatio,
 	multipleComparisonsNote,
 	trend,
@@ -238,31 +237,6 @@ describe('9. 99.8 % intervals rebuilt on the scale they were made on', () => {
 		const [lo, hi] = ciAtLevel({ ...year(2024, 1000, 900, 1100) } as Estimate & { value: number; ci_low: number; ci_high: number }, 0.998, { unit: 'number' });
 		expect(lo).toBeCloseTo(1000 - (3.090232306167813 * 100) / 1.959963984540054, 8);
 		expect(hi).toBeCloseTo(1000 + (3.090232306167813 * 100) / 1.959963984540054, 8);
-	});
-});
-
-describe('10. gapChange tests the change in the SIZE of the gap', () => {
-	it('+10 → −9 is not "narrowed": the order reversed', () => {
-		const g0 = gap(year(2024, 20, 19, 21), year(2024, 10, 9, 11), 0.95);
-		const g1 = gap(year(2026, 10, 9, 11), year(2026, 19, 18, 20), 0.95);
-		const c = gapChange(g0, g1);
-		expect(c.absoluteGapChange).toBe(-1);
-		expect(c.outcome).toBe('reversed');
-		expect(c.reversed).toBe(true);
-	});
-	it('+10 → −1 (the latest gap not significant): judged by size, narrowed by 9', () => {
-		const g0 = gap(year(2024, 20, 19, 21), year(2024, 10, 9, 11), 0.95);
-		const g1 = gap(year(2026, 10, 9, 11), year(2026, 11, 10, 12), 0.95);
-		expect(g1.outcome).toBe('no-significant-gap');
-		const c = gapChange(g0, g1);
-		expect(c).toMatchObject({ outcome: 'narrowed', absoluteGapChange: -9, reversed: true });
-	});
-	it('a size change that is not significant is no change, whatever the signed change', () => {
-		// +3 → −3: signed change −6 is significant, size change 0 is not, latest gap significant → reversed;
-		// with wide CIs on the latest gap it is not significant and nothing is claimed.
-		const g0 = gap(year(2024, 13, 12.5, 13.5), year(2024, 10, 9.5, 10.5), 0.95);
-		const g1 = gap(year(2026, 10, 7, 13), year(2026, 13, 10, 16), 0.95);
-		expect(gapChange(g0, g1).outcome).toBe('no-detectable-change');
 	});
 });
 

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ObservationRow } from '../../../src/lib/data/queries';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import { profileRow } from '../../../src/lib/view/region-profile';
 import { changeLabel, trendLabel } from '../../../src/lib/view/change-labels';
@@ -13,22 +12,11 @@ import { countyOutcomes } from '../../../src/lib/view/outcomes';
 import { ageFrom, groupGap, strategyPair } from '../../../src/lib/view/group-gap';
 import { COUNTY_CONTEXT, neighbours, similarCounties } from '../../../src/lib/view/peers';
 import { dataKindOf } from '../../../src/lib/view/data-kind';
-import { rngFor, gaussian } from '../../../pipelines/generate/prng';
+import { rngFor, gaussian } from '../../../src/lib/example/prng';
+import { exampleRow } from '../../helpers/obs-row';
+import type { Observation } from '../../../src/lib/data/observation';
 
-const row = (p: Partial<ObservationRow> & { region_code: string; period_start: number; value: number | null }): ObservationRow => ({
-	indicator_id: 'no_confidant',
-	period_end: p.period_start,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	ci_low: p.value === null ? null : p.value - 0.5,
-	ci_high: p.value === null ? null : p.value + 0.5,
-	n: 5000,
-	status: p.value === null ? '..' : null,
-	source_id: 'demo-no_confidant',
-	is_demo: true,
-	...p
-});
+const row = exampleRow;
 const indicator = {
 	id: 'no_confidant',
 	subgoal: 3,
@@ -123,7 +111,7 @@ describe('issue 19 item 4. the region page’s trend and change columns', () => 
 });
 
 describe('5. group gap: pairs named in advance, or adjusted for k(k−1)/2', () => {
-	const g = (code: string, value: number, h = 1, dim = 'disability'): ObservationRow => row({ region_code: '00', period_start: 2024, value, ci_low: value - h, ci_high: value + h, group_dim: dim, group_code: code });
+	const g = (code: string, value: number, h = 1, dim = 'disability'): Observation => row({ region_code: '00', period_start: 2024, value, ci_low: value - h, ci_high: value + h, group_dim: dim, group_code: code });
 	it('disability: with vs without, whatever the values', () => {
 		const r = groupGap([g('disabled', 20), g('not_disabled', 10)], 0.95)!;
 		expect(r.basis).toBe('strategy-pair');

@@ -3,7 +3,7 @@
  * mutation` found surviving in src/lib/view: each expectation fails if that line is changed).
  */
 import { describe, expect, it } from 'vitest';
-import type { Availability, ObservationRow } from '../../../src/lib/data/queries';
+import type { Availability } from '../../../src/lib/data/queries';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import { changeLabel, rollUpSentence, trendLabel } from '../../../src/lib/view/change-labels';
 import { dataKindOf } from '../../../src/lib/view/data-kind';
@@ -13,21 +13,10 @@ import { MAX_NEIGHBOURS, neighbourViews } from '../../../src/lib/view/neighbours
 import { compareWithNation, countyOutcomes, outcomeLabels, subjectName } from '../../../src/lib/view/outcomes';
 import { neighbours, similarCounties, type CountyContext } from '../../../src/lib/view/peers';
 import { profileRow } from '../../../src/lib/view/region-profile';
+import { exampleRow } from '../../helpers/obs-row';
+import type { Observation } from '../../../src/lib/data/observation';
 
-const row = (p: Partial<ObservationRow> & { region_code: string; period_start: number; value: number | null }): ObservationRow => ({
-	indicator_id: 'no_confidant',
-	period_end: p.period_start,
-	sex: 'T',
-	group_dim: 'total',
-	group_code: 'total',
-	ci_low: p.value === null ? null : p.value - 0.5,
-	ci_high: p.value === null ? null : p.value + 0.5,
-	n: 5000,
-	status: p.value === null ? '..' : null,
-	source_id: 'demo-no_confidant',
-	is_demo: true,
-	...p
-});
+const row = exampleRow;
 const indicator = { id: 'no_confidant', subgoal: 3, name: { sv: 'Andel som inte har någon att anförtro sig åt', en: 'Share with no one to confide in' }, short: { sv: 'x', en: 'x' }, unit: 'percent', polarity: 'higher-is-worse' } as IndicatorMeta;
 
 describe('change and trend labels', () => {
@@ -80,7 +69,7 @@ describe('data kind', () => {
 });
 
 describe('group gap details', () => {
-	const g = (code: string, value: number | null, dim = 'disability'): ObservationRow => row({ region_code: '00', period_start: 2024, value, group_dim: dim, group_code: code });
+	const g = (code: string, value: number | null, dim = 'disability'): Observation => row({ region_code: '00', period_start: 2024, value, group_dim: dim, group_code: code });
 	it('the total and suppressed groups are not candidates; fewer than two groups → none', () => {
 		expect(groupGap([g('disabled', 20), g('total', 12, 'total')], 0.95)).toBeNull();
 		expect(groupGap([g('disabled', 20), g('not_disabled', null)], 0.95)).toBeNull();
