@@ -5,7 +5,14 @@
  *
  *   pipeline_s, peak_mb      1 000 000 respondents, 12 items, domains 21 counties × 3 sexes × 5 age
  *                            bands (and every margin), strata = counties, PSUs = municipalities:
- *                            file → estimates in a child process (its own VmHWM).
+ *                            the command line itself (`node --import tsx pipelines/cli.ts estimate
+ *                            <file> --design … --out …`), process start to CSV written, best of 2;
+ *                            CPU seconds and peak RSS from /usr/bin/time -v.
+ *   pipeline_floor_s         the physical floor in the same run: a plain Node process that opens
+ *                            DuckDB and reads the same file with read_csv into one SUM(weight)
+ *                            (bench/estimate-floor.mjs); pipeline_vs_floor = pipeline_s ÷ this.
+ *   pipeline_detail.split    one in-process run (bench/estimate-child.ts): file → view, the one scan
+ *                            into cells, checks + estimator.
  *   r_ratio, r_max_abs_diff  R's survey package (svydesign + svymean/svyby, lonely.psu "adjust")
  *                            on the same estimates of a 5 000-respondent file (R needs ~30 s for
  *                            that; at 1 M it would take hours), against ours on the same file in
@@ -20,6 +27,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { municipalityList, syntheticItems, writeSyntheticFile } from '../pipelines/generate/respondents.ts';
 import { syntheticDesignYaml } from '../src/lib/own/synthetic.ts';
+import { respondentFileFloorQuery } from '../src/lib/data/bench-queries.ts';
 import { log, repoRoot, round, runMeasured, scaleDir } from './lib/util.ts';
 
 const dir = path.join(scaleDir, 'estimate');
@@ -35,10 +43,34 @@ function ensureFile(n: number): string {
 	return f;
 }
 
-async function child(file: string, design: string, rawOut?: string): Promise<{ seconds: number; cpu_s: number; load_s: number; estimate_s: number; rows: number; peak_mb: number | null }> {
+async function child(file: string, design: string, rawOut?: string): Promise<{ seconds: number; cpu_s: number; load_s: number; cells_s: number; estimate_s: number; rows: number; peak_mb: number | null }> {
 	const r = await runMeasured(process.execPath, ['--import', 'tsx', 'bench/estimate-child.ts', file, design, ...(rawOut ? [rawOut] : [])], { cwd: repoRoot, timeoutMs: 300_000 });
 	if (r.code !== 0) throw new Error(`estimate child failed: ${r.stderr.split('\n').find((l) => l.trim()) ?? r.code}`);
 	return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/** CPU seconds (user + system) of a run under /usr/bin/time -v, or null without GNU time. */
+function cpuOf(stderr: string): number | null {
+	const u = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+	const s = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+	return u && s ? Number(u[1]) + Number(s[1]) : null;
+}
+
+/** The command line as a user runs it, file → CSV written. */
+async function cli(file: string, design: string): Promise<{ seconds: number; cpu_s: number | null; peak_mb: number | null; rows: number }> {
+	const out = path.join(dir, 'cli-out.csv');
+	const r = await runMeasured(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'estimate', file, '--design', design, '--out', out], { cwd: repoRoot, timeoutMs: 300_000 });
+	if (r.code !== 0) throw new Error(`pipeline estimate failed: ${r.stderr.split('\n').find((l) => l.trim()) ?? r.code}`);
+	const rows = fs.readFileSync(out, 'utf8').trim().split('\n').length - 1;
+	fs.rmSync(out, { force: true });
+	return { seconds: r.seconds, cpu_s: cpuOf(r.stderr), peak_mb: r.peak_mb, rows };
+}
+
+/** The floor: a plain Node process, DuckDB read_csv of the same file, one SUM over the weight. */
+async function floor(file: string): Promise<{ seconds: number; cpu_s: number | null; rows: number }> {
+	const r = await runMeasured(process.execPath, ['bench/estimate-floor.mjs', respondentFileFloorQuery(file, 'vikt').sql], { cwd: repoRoot, timeoutMs: 300_000 });
+	if (r.code !== 0) throw new Error(`estimate floor failed: ${r.stderr.split('\n').find((l) => l.trim()) ?? r.code}`);
+	return { seconds: r.seconds, cpu_s: cpuOf(r.stderr), rows: Number(JSON.parse(r.stdout.trim()).rows) };
 }
 
 function rAvailable(): string | null {
@@ -57,21 +89,31 @@ export async function estimateBench(browserPart?: () => Promise<Record<string, u
 	fs.writeFileSync(design, syntheticDesignYaml(syntheticItems('all'), 2024));
 
 	const big = ensureFile(1_000_000);
-	log('estimate: 1 000 000 respondents × 12 items');
-	const runs = [await child(big, design), await child(big, design)];
+	log('estimate: 1 000 000 respondents × 12 items (command line ×2, floor ×2, one in-process split)');
+	// Floor and command line alternate, so both see the same moment of the shared machine.
+	const floors = [await floor(big)];
+	const runs = [await cli(big, design)];
+	floors.push(await floor(big));
+	runs.push(await cli(big, design));
+	const split = await child(big, design);
 	const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+	const bestFloor = floors.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 	const out: Record<string, unknown> = {
 		pipeline_s: round(best.seconds, 2),
+		pipeline_floor_s: round(bestFloor.seconds, 2),
+		pipeline_vs_floor: round(best.seconds / bestFloor.seconds, 2),
 		peak_mb: Math.max(...runs.map((r) => r.peak_mb ?? 0)) || null,
 		pipeline_detail: {
 			respondents: 1_000_000,
 			items: 12,
 			rows: best.rows,
-			load_s: round(best.load_s, 2),
-			estimate_s: round(best.estimate_s, 2),
 			runs_s: runs.map((r) => round(r.seconds, 2)),
 			cpu_s: runs.map((r) => round(r.cpu_s, 2)),
-			note: 'wall time file → estimates; cpu_s = CPU seconds of the estimating process over both threads (what a quiet 2-core machine needs at least cpu_s / 2 of)'
+			floor_runs_s: floors.map((f) => round(f.seconds, 2)),
+			floor_cpu_s: floors.map((f) => round(f.cpu_s, 2)),
+			floor_rows: bestFloor.rows,
+			split: { seconds: round(split.seconds, 2), cpu_s: round(split.cpu_s, 2), file_to_view_s: round(split.load_s, 2), one_scan_into_cells_s: round(split.cells_s, 2), checks_and_estimator_s: round(split.estimate_s, 2), peak_mb: split.peak_mb },
+			note: 'runs_s: `pipeline estimate --design … --out …` process start to CSV written; cpu_s: its CPU seconds over all threads (GNU time). floor: plain Node + DuckDB read_csv of the same file into SUM(weight), process start to exit. split: one in-process run (no process start)'
 		},
 		browser_first_results_ms: null,
 		r_ratio: null,

@@ -41,6 +41,16 @@ export function goalsTable(res: Record<string, any>): GoalRow[] {
 	add('first_start.npm_start_s', 'First start, node_modules installed: npm start on the fresh clone serves', 'at most', 90, res.first_start?.npm_start_s, (x) => (x == null ? '—' : `${x} s`));
 	add('scale.selective_bytes_fraction', 'Selective view: share of all municipal bytes', 'at most', 0.05, res.scale?.selective_bytes_fraction, (x) => (x == null ? '—' : `${(x * 100).toFixed(2)} %`));
 	add('scale.selective_ms.p95', 'Selective view, p95 (fetch+decode+query, warm engine)', 'at most', 300, res.scale?.selective_ms?.p95, ms);
+	// Own survey extracts (#12): goal, measured and, where the bench measures one, the floor beside it.
+	const e = res.estimate ?? {};
+	const xFloor = (floor: string, ratio: number | null | undefined) => (ratio == null ? '' : `; ${ratio}× the floor, ${floor}`);
+	const sec = (x: number | null | undefined) => (x == null ? '—' : `${x} s`);
+	const cpu = e.pipeline_detail?.cpu_s?.length ? `, ${Math.min(...e.pipeline_detail.cpu_s.filter((c: number | null) => c != null))} CPU-s` : '';
+	add('estimate.pipeline_s', `Own extract, 1 M respondents × 12 items, \`pipeline estimate\` wall (process start → CSV${cpu}${xFloor(`read_csv + SUM(weight) ${sec(e.pipeline_floor_s)}`, e.pipeline_vs_floor)})`, 'at most', 5, e.pipeline_s, sec);
+	add('estimate.peak_mb', 'Own extract, 1 M respondents: peak memory (RSS)', 'at most', 1024, e.peak_mb, (x) => (x == null ? '—' : `${x} MB`));
+	add('estimate.browser_first_results_ms', `Own extract in /egna-data, 200 000 respondents: file chosen → first results (warm engine${xFloor(`file → worker + read_csv + SUM(weight) ${ms(e.browser_floor_ms)}`, e.browser_vs_floor)})`, 'at most', 3000, e.browser_first_results_ms, ms);
+	add('estimate.r_ratio', `Own extract: R survey ÷ ours, same estimates (${e.r_detail?.respondents ?? '—'} respondents)`, 'at least', 20, e.r_ratio, (x) => (x == null ? '—' : `${x}×`));
+	add('estimate.r_max_abs_diff', 'Own extract: largest difference from R, estimates and SEs', 'at most', 1e-9, e.r_max_abs_diff, (x) => (x == null ? '—' : x.toExponential(1)));
 	add('pipeline.px_vs_duckdb_csv.ratio', 'PX reader ÷ DuckDB read_csv (cells/s, 50 MB file)', 'at least', 0.5, res.pipeline?.px_vs_duckdb_csv?.ratio, (x) => (x == null ? '—' : `${x}×`));
 	return rows;
 }
@@ -83,6 +93,13 @@ export function printTable(res: Record<string, any>): void {
 				other.push(
 					`  ${f.file}: PX ${(f.px.cells_per_s / 1e6).toFixed(2)} M cells/s ${f.px.mb_per_s} MB/s peak ${f.px.peak_mb} MB | DuckDB CSV ${(f.duckdb_csv.cells_per_s / 1e6).toFixed(2)} M cells/s (${f.duckdb_csv.threads} thr), ${(f.duckdb_csv_1_thread.cells_per_s / 1e6).toFixed(2)} M (1 thr) peak ${f.duckdb_csv.peak_mb} MB | ratio ${f.ratio}`
 				);
+	}
+	const est = res.estimate;
+	if (est && !est.error) {
+		const d = est.pipeline_detail ?? {};
+		other.push(
+			`estimate (own extracts): CLI runs ${d.runs_s?.join(' / ') ?? '—'} s (CPU ${d.cpu_s?.join(' / ') ?? '—'} s), floor ${d.floor_runs_s?.join(' / ') ?? '—'} s; in-process split: file → view ${d.split?.file_to_view_s ?? '—'} s, one scan into cells ${d.split?.one_scan_into_cells_s ?? '—'} s, estimator ${d.split?.checks_and_estimator_s ?? '—'} s; browser 200 000 split (ms) ${est.browser_detail?.split_median_ms ? Object.entries(est.browser_detail.split_median_ms).map(([k, v]) => `${k} ${v}`).join(', ') : '—'}; R ${est.r_detail?.r_seconds ?? '—'} s vs ours ${est.r_detail?.ours_seconds_file_to_estimates ?? '—'} s`
+		);
 	}
 	if (res.contention)
 		other.push(

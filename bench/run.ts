@@ -169,7 +169,7 @@ try {
 		if (runs) results.runs = { ...(results.runs ?? {}), interaction: runs };
 	}
 	// Own survey extracts (#12): 1 M respondents in Node, R's survey package, /egna-data with 200 000 (bench/estimate.ts).
-	if (want('estimate')) results.estimate = await section('estimate', () => estimateBench(async () => (await import('./estimate-browser.ts')).estimateBrowser(browser!, site.url)));
+	if (want('estimate')) results.estimate = await section('estimate', () => estimateBench(async () => (await import('./estimate-browser.ts')).estimateBrowser(browser!, site.url, siteDir)));
 	if (want('scale')) {
 		const sc = await section('scale', () => scaleBench(browser!, siteDir, dataDir, SCALE_VIEWS));
 		const { selective_runs, ...summary } = sc as Record<string, any>;

@@ -1,5 +1,6 @@
 /**
- * `npm run mutation`: Stryker over src/lib/stats, src/lib/view and pipelines/read (stryker.config.mjs).
+ * `npm run mutation`: Stryker over src/lib/stats, src/lib/view and pipelines/read
+ * (stryker.config.mjs; extra arguments go to `stryker run`, e.g. `--mutate 'src/lib/stats/**'`).
  * Stryker runs the tests in a sandbox copy at .stryker-tmp/sandbox-*; the tests find the project's
  * shared/ folder beside the repository (tests/helpers/shared.ts), so the same link is made beside
  * the sandboxes first.
@@ -14,14 +15,6 @@ const tmp = path.join(root, '.stryker-tmp');
 fs.mkdirSync(tmp, { recursive: true });
 const link = path.join(tmp, 'shared');
 if (!fs.existsSync(link)) fs.symlinkSync(shared, link, 'dir');
-// `--readers`: mutate pipelines/read with the reader tests (a long run), instead of stats and view.
-const args = process.argv.slice(2);
-const readers = args.includes('--readers');
-const rest = args.filter((a) => a !== '--readers');
 const bin = path.join(root, 'node_modules', '.bin', 'stryker');
-const r = spawnSync(bin, ['run', ...(readers ? ['--mutate', 'pipelines/read/**/*.ts', '--htmlReporter.fileName', 'reports/mutation/readers.html'] : []), ...rest], {
-	cwd: root,
-	stdio: 'inherit',
-	env: { ...process.env, ...(readers ? { MUTATE_READERS: '1' } : {}) }
-});
+const r = spawnSync(bin, ['run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

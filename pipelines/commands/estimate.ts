@@ -116,15 +116,24 @@ export interface EstimateOutcome {
 }
 
 export async function estimateFile(file: string, design: SurveyDesign): Promise<EstimateOutcome> {
+	// The provenance hash is read while DuckDB works in its own threads.
+	const sha256 = sha256Of(file);
+	sha256.catch(() => {}); // (an unreadable file is reported by the load below)
 	const db = await openNodeRunner();
 	try {
 		const { lineOffset } = await loadRespondentFile(db, file);
 		const { rows } = await estimateLoaded(db, design, { file: path.basename(file), lineOffset });
-		const sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-		return { rows: rows.map(({ p: _p, se_p: _s, ...r }) => r), design, sha256 };
+		return { rows: rows.map(({ p: _p, se_p: _s, ...r }) => r), design, sha256: await sha256 };
 	} finally {
 		db.close();
 	}
+}
+
+function sha256Of(file: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const hash = crypto.createHash('sha256');
+		fs.createReadStream(file).on('error', reject).on('data', (chunk) => hash.update(chunk)).on('end', () => resolve(hash.digest('hex')));
+	});
 }
 
 /** Writes `content` atomically: a sibling temp file renamed over the target. */

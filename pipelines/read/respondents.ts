@@ -9,7 +9,7 @@
  *   .sav             sav-reader (SPSS/PSPP system files) → CSV; user-missing values stay codes
  * Anything else, or a file DuckDB cannot parse, is "unreadable" with the reason in one line.
  */
-import ExcelJS from 'exceljs';
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -79,6 +79,8 @@ export async function loadRespondentFile(db: NodeSqlRunner, file: string): Promi
 		let text: string | null = null;
 		if (format === 'xlsx') {
 			const bytes = fs.readFileSync(file);
+			// Loaded only for Excel files: it costs a quarter of a CPU-second to import.
+			const { default: ExcelJS } = await import('exceljs');
 			const { csv } = await xlsxToCsv(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, name, ExcelJS).catch((err) => {
 				throw new SurveyInputError(firstLine(err));
 			});
@@ -111,15 +113,6 @@ export async function loadRespondentFile(db: NodeSqlRunner, file: string): Promi
 		return { format, lineOffset: format === 'csv' || format === 'xlsx' ? 1 : undefined };
 	} finally {
 		for (const t of tmp) fs.rmSync(t, { force: true });
-	}
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
 	}
 }
 

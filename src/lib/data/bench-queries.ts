@@ -8,7 +8,7 @@
  */
 import { OBSERVATION_KEY } from './observation.ts';
 import type { Query } from './queries.ts';
-import { sqlInt, sqlString, sqlTable } from './sql.ts';
+import { sqlIdent, sqlInt, sqlString, sqlTable } from './sql.ts';
 
 const statement = (sql: string): Query<void> => ({ sql, indicators: [], map: () => undefined });
 
@@ -79,3 +79,18 @@ export function csvBaselineSql(file: string, columns: number): Query<void> {
 
 /** The number of threads DuckDB runs with. */
 export const threadsQuery: Query<number> = { sql: `SELECT current_setting('threads')::INTEGER AS n`, indicators: [], map: (r) => Number(r.n) };
+
+/**
+ * The physical floor of an own survey file (#12's bench): DuckDB's read_csv of the file, every
+ * column as text, into one SUM over the weight column and a count. No estimator reads it faster.
+ */
+export function respondentFileFloorQuery(file: string, weight: string): Query<{ sum: number; rows: number }> {
+	return {
+		sql: `SELECT sum(TRY_CAST(${sqlIdent(weight)} AS DOUBLE)) AS s, CAST(count(*) AS INTEGER) AS n FROM read_csv(${sqlString(file)}, header = true, all_varchar = true)`,
+		indicators: [],
+		map: (r) => ({ sum: Number(r.s), rows: Number(r.n) })
+	};
+}
+
+/** A first statement that warms a fresh engine (the floor page runs it before the file is chosen). */
+export const warmUpQuery: Query<number> = { sql: 'SELECT 1 AS one', indicators: [], map: (r) => Number(r.one) };

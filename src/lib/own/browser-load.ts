@@ -1,19 +1,19 @@
 /**
  * A file the user chose → the `respondents` table in the page's DuckDB-WASM (in its worker),
  * without any of it leaving the browser:
- *   CSV/TSV/TXT  registered as a file handle (DuckDB reads it from the File in its worker);
- *                a file that is not UTF-8 is decoded as Windows-1252 here and handed over as UTF-8
+ *   CSV/TSV/TXT  its bytes handed to the worker as one buffer, read through a view (parsed when
+ *                counted and when estimated, never kept as a table of text); a file that is not
+ *                UTF-8 is decoded as Windows-1252 here and handed over as UTF-8
  *   Parquet      decoded by parquet-wasm to Arrow (DuckDB-WASM has no Parquet reader offline)
  *   Excel .xlsx  exceljs in a worker of its own (xlsx.worker.ts) → CSV
  * Errors are one line, like the CLI's ("<file>: unreadable: …", "too large …").
  */
-import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { BrowserDb } from '../data/duckdb-browser';
-import { csvErrorText, loadCsvSql, parseHeader, RESPONDENTS, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
+import { csvErrorText, loadCsvSql, parseHeader, respondentCountQuery, RESPONDENTS, sampleQuery, sniffDelimiter, type EstimateQuery } from '../data/estimate-queries';
 import { dropTable } from '../data/file-queries';
 import { SurveyInputError, type SqlRunner } from './estimate';
 
-/** Beyond this the browser's 4 GB wasm memory is not enough for the text table; the CLI is. */
+/** Beyond this the page refuses a file (its bytes are held in the worker while DuckDB-WASM reads them); the CLI is not limited. */
 export const MAX_BYTES = 400 * 1024 * 1024;
 
 export function runnerOf(db: BrowserDb): SqlRunner {
@@ -61,7 +61,7 @@ function xlsxToCsvInWorker(bytes: ArrayBuffer, name: string): Promise<string> {
 let counter = 0;
 
 /** Loads the chosen file; returns the line offset for messages (CSV and Excel: the header is line 1). */
-export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ lineOffset?: number }> {
+export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ lineOffset?: number; rows: number | null }> {
 	const name = file.name;
 	const format = browserFormatOf(name);
 	if (format === 'sav') throw unreadable(name, 'SPSS .sav files are read by the command line (npm run pipeline -- estimate); in SPSS, File → Export → CSV gives a file this page reads');
@@ -83,7 +83,7 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 		} finally {
 			URL.revokeObjectURL(url);
 		}
-		return {};
+		return { rows: await countRows(db) };
 	}
 	let header: string;
 	let path = `${id}.csv`;
@@ -92,44 +92,56 @@ export async function loadBrowserFile(db: BrowserDb, file: File): Promise<{ line
 		await bindings.registerFileText(path, csv);
 		header = csv.split('\n', 1)[0];
 	} else {
-		const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
-		if (head.includes(0)) throw unreadable(name, 'binary content (NUL bytes), not a text file; UTF-16 files must be saved as UTF-8');
-		let text: string;
-		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-			await bindings.registerFileHandle(path, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-		} catch {
+		// The whole file is handed to the worker as one buffer (transferred, not copied): DuckDB
+		// then reads it from memory, not through a FileReader call per block it asks for.
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		if (bytes.subarray(0, 65536).includes(0)) throw unreadable(name, 'binary content (NUL bytes), not a text file; UTF-16 files must be saved as UTF-8');
+		if (isUtf8(bytes)) {
+			header = new TextDecoder().decode(bytes.subarray(0, 65536));
+			await bindings.registerFileBuffer(path, bytes);
+		} else {
 			// Not UTF-8: Windows-1252 (Excel's "CSV (semikolonavgränsad)"), decoded here once.
-			const all = new TextDecoder('windows-1252').decode(await file.arrayBuffer());
+			const all = new TextDecoder('windows-1252').decode(bytes);
 			path = `${id}-utf8.csv`;
 			await bindings.registerFileText(path, all);
-			text = all.slice(0, 65536);
+			header = all.slice(0, 65536);
 		}
-		header = text.replace(/^\ufeff/, '').split('\n', 1)[0];
+		header = header.replace(/^\ufeff/, '').split('\n', 1)[0];
 	}
 	const delim = sniffDelimiter(header);
 	let sql: string;
 	try {
-		sql = loadCsvSql(path, delim, parseHeader(header, delim));
+		// A view: the file is parsed where it is read — its first rows for the mapping form, all of it
+		// once, into cells, when estimating — never copied into a table of text, never counted apart.
+		sql = loadCsvSql(path, delim, parseHeader(header, delim), 'VIEW');
 	} catch (err) {
 		throw unreadable(name, err instanceof Error ? err.message : String(err));
 	}
 	try {
 		await db.query(sql);
+		await runnerOf(db).all(sampleQuery(1)); // (a header the reader refuses shows now)
+		return { lineOffset: 1, rows: null };
 	} catch (err) {
 		const msg = err instanceof Error ? err.message : String(err);
-		if (/unicode|utf-?8/i.test(msg) && format === 'csv') {
-			// Valid UTF-8 at the start, not later: decode the whole file as Windows-1252.
-			const all = new TextDecoder('windows-1252').decode(await file.arrayBuffer());
-			const p2 = `${id}-utf8.csv`;
-			await bindings.registerFileText(p2, all);
-			await db.query(loadCsvSql(p2, delim, parseHeader(header, delim))).catch((e) => {
-				throw unreadable(name, csvErrorText(e instanceof Error ? e.message : String(e)));
-			});
-			return { lineOffset: 1 };
-		}
 		if (/out of memory|memory/i.test(msg)) throw new SurveyInputError(`${name}: too large for the browser's memory (${Math.round(file.size / 2 ** 20)} MB). Use the command line: npm run pipeline -- estimate`);
 		throw unreadable(name, csvErrorText(msg).replaceAll(path, name));
 	}
-	return { lineOffset: 1 };
+}
+
+/** Respondents in a loaded table (Parquet; a CSV's are counted by the estimator's one scan). */
+async function countRows(db: BrowserDb): Promise<number> {
+	const [n] = await runnerOf(db).all(respondentCountQuery);
+	return n;
+}
+
+/** Whether the bytes are valid UTF-8, decoded in slices so a large file never becomes one string. */
+function isUtf8(bytes: Uint8Array): boolean {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const step = 8 * 2 ** 20;
+	try {
+		for (let i = 0; i < bytes.length; i += step) decoder.decode(bytes.subarray(i, i + step), { stream: i + step < bytes.length });
+		return true;
+	} catch {
+		return false;
+	}
 }

@@ -1,7 +1,8 @@
 /**
- * Estimation of a loaded respondent table, on any SQL runner: check the design against the file
- * (one scan), then run the estimator (one statement). The pipeline's `estimate` command runs it
- * on @duckdb/node-api, /egna-data on DuckDB-WASM; both see the same checks and messages.
+ * Estimation of a loaded respondent table, on any SQL runner: one scan of the file sums it per
+ * cell, the design is checked on the cells, then the estimator runs on them (one statement). The
+ * pipeline's `estimate` command runs it on @duckdb/node-api, /egna-data on DuckDB-WASM; both see
+ * the same checks and messages.
  */
 import {
 	checkQuery,
@@ -9,7 +10,7 @@ import {
 	describeQuery,
 	estimateQuery,
 	locateQuery,
-	prepareSql,
+	cellsSql,
 	type BadRowKind,
 	ESTIMATE_COLUMNS,
 	type CheckRow,
@@ -108,7 +109,8 @@ export async function estimateLoaded(db: SqlRunner, d: SurveyDesign, opts: Estim
 	checkColumns(d, columns, opts.file);
 	const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
 	opts.onStep?.('check');
-	await db.exec(prepareSql(d, types)).catch((err: unknown) => {
+	// The one scan of the file: read, typed, classified and summed per cell.
+	await db.exec(cellsSql(d, types)).catch((err: unknown) => {
 		// A view over a CSV file is parsed here: a ragged line surfaces now.
 		const msg = err instanceof Error ? err.message : String(err);
 		if (/CSV Error|sniff|Invalid unicode/i.test(msg)) throw new SurveyInputError(`${opts.file}: unreadable: ${csvErrorText(msg)}`);
