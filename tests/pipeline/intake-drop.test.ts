@@ -13,43 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseCsv } from '../../src/lib/export/csv.ts';
-import { sharedPath } from '../helpers/shared.ts';
+import { DROPPED_INTAKE, dropPx } from '../helpers/dropped-px.ts';
 
 const repo = path.resolve(__dirname, '../..');
-const PX = sharedPath('fixtures/px/percent/BE0101A1proc.px');
 let tmp: string;
-
-const INDICATOR = `
-- id: share_single
-  subgoal: 1
-  name: { sv: Andel ogifta (testfil), en: Share single (test file) }
-  short: { sv: Ogifta, en: Single }
-  definition: { sv: "Andel ogifta, fördelning efter kön (SCB BE0101A1).", en: "Share single, distribution by sex (Statistics Sweden BE0101A1)." }
-  question: { sv: Registeruppgift., en: Register data. }
-  unit: percent
-  polarity: no-judgement
-  source: { publisher: scb, producer: { sv: SCB, en: Statistics Sweden }, api: none, table: BE0101A1, selection: {}, url: "https://www.statistikdatabasen.scb.se/" }
-  breakdowns: [sex]
-  age: { from: 0, to: null }
-  periods: { national: { type: single-year, list: ["2004", "2005"] }, regional: { type: single-year, list: ["2004", "2005"] } }
-  series_breaks: []
-  suppression: null
-  first_year: 2004
-  geography: [county]
-  verification: { level: V, note: "test fixture" }
-`;
-
-const INTAKE = `file: BE0101A1proc.px
-publisher: scb
-title: "SCB BE0101A1: folkmängd efter region, civilstånd, år och kön"
-retrieved_via: "shared/fixtures/px/percent/BE0101A1proc.px"
-indicators:
-  - indicator: share_single
-    table: BE0101A1
-    url: https://www.statistikdatabasen.scb.se/
-    select: { "marital status": ["OG"] }
-    measure: { variable: "$$SORT", value: "Per cent" }
-`;
+let env: Record<string, string>;
 
 function run(env: Record<string, string>) {
 	return spawnSync(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts'], { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -57,12 +25,7 @@ function run(env: Record<string, string>) {
 
 beforeAll(() => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ensamhet-drop-'));
-	fs.cpSync(path.join(repo, 'data/catalog'), path.join(tmp, 'catalog'), { recursive: true });
-	fs.appendFileSync(path.join(tmp, 'catalog/indicators.yaml'), INDICATOR);
-	fs.mkdirSync(path.join(tmp, 'raw/scb'), { recursive: true });
-	fs.cpSync(path.join(repo, 'data/raw/published'), path.join(tmp, 'raw/published'), { recursive: true });
-	fs.copyFileSync(PX, path.join(tmp, 'raw/scb/BE0101A1proc.px'));
-	fs.writeFileSync(path.join(tmp, 'raw/scb/BE0101A1proc.intake.yaml'), INTAKE);
+	env = dropPx(tmp);
 });
 
 afterAll(() => {
@@ -71,8 +34,8 @@ afterAll(() => {
 
 describe('a dropped PX file with an intake mapping', () => {
 	it('is in observations.parquet: its values exactly, real, with the table and the cell it came from', async () => {
-		const out = path.join(tmp, 'out');
-		const res = run({ ENSAMHET_RAW_DIR: path.join(tmp, 'raw'), ENSAMHET_CATALOG_DIR: path.join(tmp, 'catalog'), ENSAMHET_OUT_DIR: out });
+		const out = env.ENSAMHET_OUT_DIR;
+		const res = run(env);
 		expect(res.status, res.stdout + res.stderr).toBe(0);
 		const db = await DuckDBInstance.create(':memory:');
 		const con = await db.connect();
@@ -107,7 +70,7 @@ describe('a dropped PX file with an intake mapping', () => {
 		fs.writeFileSync(path.join(out, 'marker.txt'), 'previous build');
 		const raw = path.join(tmp, 'raw-bad');
 		fs.cpSync(path.join(tmp, 'raw'), raw, { recursive: true });
-		fs.writeFileSync(path.join(raw, 'scb/BE0101A1proc.intake.yaml'), INTAKE.replace('"marital status"', '"civilstånd"'));
+		fs.writeFileSync(path.join(raw, 'scb/BE0101A1proc.intake.yaml'), DROPPED_INTAKE.replace('"marital status"', '"civilstånd"'));
 		const res = run({ ENSAMHET_RAW_DIR: raw, ENSAMHET_CATALOG_DIR: path.join(tmp, 'catalog'), ENSAMHET_OUT_DIR: out });
 		expect(res.status).not.toBe(0);
 		expect(res.stderr).toMatch(/BE0101A1proc\.px: the mapping selects dimension "civilstånd", which the table does not have \(region, marital status, period, \$\$SORT, sex\)/);
@@ -117,7 +80,7 @@ describe('a dropped PX file with an intake mapping', () => {
 	it('an intake YAML with an unknown field or a missing table is rejected naming the file and the field', () => {
 		const raw = path.join(tmp, 'raw-bad2');
 		fs.cpSync(path.join(tmp, 'raw'), raw, { recursive: true });
-		fs.writeFileSync(path.join(raw, 'scb/BE0101A1proc.intake.yaml'), INTAKE.replace('    table: BE0101A1\n', '    tabel: BE0101A1\n'));
+		fs.writeFileSync(path.join(raw, 'scb/BE0101A1proc.intake.yaml'), DROPPED_INTAKE.replace('    table: BE0101A1\n', '    tabel: BE0101A1\n'));
 		const res = run({ ENSAMHET_RAW_DIR: raw, ENSAMHET_CATALOG_DIR: path.join(tmp, 'catalog'), ENSAMHET_OUT_DIR: path.join(tmp, 'out-bad2') });
 		expect(res.status).not.toBe(0);
 		expect(res.stderr).toMatch(/scb\/BE0101A1proc\.intake\.yaml: field "indicators\.0\.table"/);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cached, run, type Engine } from '../../src/lib/data/engine';
 import type { Observation } from '../../src/lib/data/observation';
-import { availabilityQuery, indicatorViewQuery, nationalSeriesQuery, partOf, regionProfileQuery, tableOf, type ViewKey } from '../../src/lib/data/queries';
+import { availabilityQuery, indicatorViewQuery, nationalSeriesQuery, partOf, regionProfileQuery, sourceIdsQuery, tableOf, type ViewKey } from '../../src/lib/data/queries';
 import { createNodeEngine } from '../../src/lib/server/db';
 import { fixtureRows, writeFixtureParquet } from '../helpers/obs-fixture';
 
@@ -106,6 +106,16 @@ describe('availabilityQuery', () => {
 		expect(got).toEqual(expected);
 		expect(got.find((a) => a.group_dim === 'total' && a.period_start === 2021)).toMatchObject({ has_regions: true, rows: 12 });
 		expect(got.find((a) => a.group_dim === 'age' && a.period_start === 2024)).toMatchObject({ has_regions: false, rows: 3 });
+	});
+});
+
+describe('sourceIdsQuery', () => {
+	it('lists every source the indicator cites, once each, in order', async () => {
+		for (const id of ['alpha', 'beta']) {
+			const expected = [...new Set(rows.filter((r) => r.indicator_id === id).map((r) => r.source_id))].sort();
+			expect(expected.length).toBeGreaterThan(1);
+			expect(await run(engine, sourceIdsQuery(id))).toEqual(expected);
+		}
 	});
 });
 

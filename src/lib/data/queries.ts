@@ -120,6 +120,18 @@ GROUP BY ALL ORDER BY group_dim, group_code, period_end, period_start`,
 	};
 }
 
+/**
+ * Every source an indicator's rows cite. A page names the sources of any view the reader may
+ * choose, not only of the first one: a later view can show rows from another file.
+ */
+export function sourceIdsQuery(indicator: string): Query<string> {
+	return {
+		indicators: [indicator],
+		sql: `SELECT DISTINCT source_id FROM ${tableOf(indicator)} ORDER BY source_id`,
+		map: (r) => String(r.source_id)
+	};
+}
+
 export type ViewPart = 'trend' | 'nation' | 'groups' | 'counties';
 
 export interface PeriodKey {

@@ -40,7 +40,9 @@ export function createNodeEngine(dataDir: string): Engine & { close(): void } {
 	};
 }
 
-const dataDir = path.resolve('static/data');
+// The pipeline's output folder: static/data unless ENSAMHET_OUT_DIR names another (the same
+// variable the pipeline writes to), so a page can be rendered from a freshly built data folder.
+const dataDir = path.resolve(process.env.ENSAMHET_OUT_DIR ?? 'static/data');
 
 /** The engine prerendering uses: static/data, each partition loaded once, answers cached. */
 export const nodeEngine: Engine = cached(createNodeEngine(dataDir));

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { run } from '$lib/data/engine';
-import { availabilityQuery } from '$lib/data/queries';
+import { availabilityQuery, sourceIdsQuery } from '$lib/data/queries';
 import { langOf } from '$lib/i18n/messages';
 import { nodeEngine } from '$lib/server/db';
 import { counties, groupDims, mapShapes, regionNames } from '$lib/server/catalog';
@@ -28,7 +28,8 @@ export async function load({ params }) {
 	// The same function the page calls in the browser for every later view.
 	const first = await indicatorData(nodeEngine, indicator, view);
 	const common = { lang, names, outcomes: first.outcomes, outcomeLabels: outcomeLabels(lang) };
-	const used = new Set([...first.trend, ...first.groups, ...first.counties].map((r) => r.source_id));
+	// Every source of this indicator: a view chosen later may show rows from another file.
+	const cited = new Set(await run(nodeEngine, sourceIdsQuery(indicator.id)));
 
 	return {
 		lang,
@@ -37,7 +38,7 @@ export async function load({ params }) {
 		options,
 		labels,
 		names,
-		sources: sources().filter((s) => used.has(s.source_id) || s.source_id.startsWith('demo-')),
+		sources: sources().filter((s) => cited.has(s.source_id) || s.source_id.startsWith('demo-')),
 		charts: {
 			trend: firstView('trend', first.trend, { lang, seriesBreaks }),
 			groups: firstView('groups', first.groups, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: t.all }),
