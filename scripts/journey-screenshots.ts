@@ -1,6 +1,7 @@
 /**
  * The #20 journey screenshots, taken from a built site in Debian's Chromium:
- *   <prefix>-phone-indicator.png   /indikator/no_confidant at 390 × 844, scrolled to the county chart
+ *   <prefix>-phone-indicator-top.png  /indikator/no_confidant at 390 × 844, top of the page
+ *   <prefix>-phone-indicator.png   the same, scrolled to the county chart
  *   <prefix>-phone-region-21.png    /region/21 at 390 × 844, scrolled to the table
  *   <prefix>-slide-1080p.png       /en/indikator/no_confidant in presentation mode at 1920 × 1080
  *
@@ -23,6 +24,8 @@ try {
 	const ind = await ctx.newPage();
 	await ind.goto(url('/indikator/no_confidant'), { waitUntil: 'load' });
 	await ind.waitForSelector('#regions-plot svg');
+	await ind.waitForTimeout(1500);
+	await ind.screenshot({ path: `${prefix}-phone-indicator-top.png` });
 	await ind.locator('[data-chart-frame="regions"]').scrollIntoViewIfNeeded();
 	await ind.waitForTimeout(1500); // the width-fit redraw after load
 	await ind.screenshot({ path: `${prefix}-phone-indicator.png` });
