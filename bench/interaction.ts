@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { log, percentile, round } from './lib/util.ts';
 
 /** Runs in the page: change select #index to its next enabled option, time to chart-updated marks. */
-const IN_PAGE_CHANGE = `(index) =>
+export const IN_PAGE_CHANGE = `(index) =>
 					new Promise((resolve) => {
 						const s = document.querySelectorAll('main select')[index] ?? null;
 						if (!s || s.disabled) return resolve({ value: '', first: null, last: null, charts: [], skipped: 'disabled' });
@@ -28,15 +28,16 @@ const IN_PAGE_CHANGE = `(index) =>
 						}
 						if (next === s.selectedIndex) return resolve({ value: '', first: null, last: null, charts: [], skipped: 'no other option' });
 						const charts = [];
-						let first = null, last = null;
+						let first = null, last = null, queried = null;
 						let quiet;
 						const finish = () => {
 							obs.disconnect();
 							clearTimeout(timeout);
-							resolve({ value: opts[next].value, first: first === null ? null : first - t0, last: last === null ? null : last - t0, charts });
+							resolve({ value: opts[next].value, first: first === null ? null : first - t0, last: last === null ? null : last - t0, queried: queried === null ? null : queried - t0, charts });
 						};
 						const obs = new PerformanceObserver((list) => {
 							for (const e of list.getEntries()) {
+								if (e.name === 'view-query:end' && e.startTime >= t0 && queried === null) queried = e.startTime;
 								if (!e.name.startsWith('chart-updated:') || e.startTime < t0) continue;
 								if (first === null) first = e.startTime;
 								last = Math.max(last ?? 0, e.startTime);
@@ -56,6 +57,8 @@ export interface InteractionRun {
 	select: string;
 	value: string;
 	first_ms: number | null;
+	/** Control change → the view's rows are in (the page's `view-query:end` mark): the query's share; the rest is drawing. */
+	query_ms: number | null;
 	last_ms: number | null;
 	charts: string[];
 }
@@ -88,7 +91,7 @@ export async function interactions(browser: Browser, url: string, indicatorIds: 
 			if (live.length === 0) break;
 			const index = live[i % live.length];
 			// A string, not a function: tsx's keepNames would inject __name into the page.
-			const r: { value: string; first: number | null; last: number | null; charts: string[]; skipped?: string } = await page.evaluate(`(${IN_PAGE_CHANGE})(${index})`);
+			const r: { value: string; first: number | null; last: number | null; queried: number | null; charts: string[]; skipped?: string } = await page.evaluate(`(${IN_PAGE_CHANGE})(${index})`);
 			if (new URL(page.url()).pathname !== pathname) {
 				// This control navigates: not a chart update on this page. Go back, leave it out.
 				excluded.add(index);
@@ -97,12 +100,24 @@ export async function interactions(browser: Browser, url: string, indicatorIds: 
 				continue;
 			}
 			if (r.skipped) continue;
-			runs.push({ select: selects[index].label, value: r.value, first_ms: round(r.first, 2), last_ms: round(r.last, 2), charts: r.charts });
+			runs.push({ select: selects[index].label, value: r.value, first_ms: round(r.first, 2), query_ms: round(r.queried, 2), last_ms: round(r.last, 2), charts: r.charts });
 		}
 		const firsts = runs.map((r) => r.first_ms).filter((x): x is number => x !== null);
 		const lasts = runs.map((r) => r.last_ms).filter((x): x is number => x !== null);
 		const timeouts = runs.filter((r) => r.first_ms === null).length;
-		log(`interactions: ${runs.length} (${timeouts} without a chart-updated mark within 5 s), p50 ${round(percentile(firsts, 50))} ms, p95 ${round(percentile(firsts, 95))} ms`);
+		// Where the time goes: the query (rows in) and the drawing after it (first chart updated − rows in), per control.
+		const queries = runs.map((r) => r.query_ms).filter((x): x is number => x !== null);
+		const draws = runs.filter((r) => r.first_ms !== null && r.query_ms !== null).map((r) => r.first_ms! - r.query_ms!);
+		const byControl = Object.fromEntries(
+			[...new Set(runs.map((r) => r.select))].map((label) => {
+				const mine = runs.filter((r) => r.select === label);
+				const f = mine.map((r) => r.first_ms).filter((x): x is number => x !== null);
+				const q = mine.map((r) => r.query_ms).filter((x): x is number => x !== null);
+				return [label, { n: mine.length, p50: round(percentile(f, 50), 1), p95: round(percentile(f, 95), 1), query_p50: round(percentile(q, 50), 1) }];
+			})
+		);
+		log(`interactions: ${runs.length} (${timeouts} without a chart-updated mark within 5 s), p50 ${round(percentile(firsts, 50))} ms, p95 ${round(percentile(firsts, 95))} ms (query p95 ${round(percentile(queries, 95))} ms, drawing p95 ${round(percentile(draws, 95))} ms)`);
+		for (const [label, c] of Object.entries(byControl)) log(`  ${label}: n ${c.n}, p50 ${c.p50} ms, p95 ${c.p95} ms, query p50 ${c.query_p50} ms`);
 		return {
 			throttling: 'none',
 			n: runs.length,
@@ -110,6 +125,11 @@ export async function interactions(browser: Browser, url: string, indicatorIds: 
 			p50: round(percentile(firsts, 50), 1),
 			p95: round(percentile(firsts, 95), 1),
 			max: round(Math.max(...firsts), 1),
+			query_p50: round(percentile(queries, 50), 1),
+			query_p95: round(percentile(queries, 95), 1),
+			draw_p50: round(percentile(draws, 50), 1),
+			draw_p95: round(percentile(draws, 95), 1),
+			by_control: byControl,
 			all_charts_p50: round(percentile(lasts, 50), 1),
 			all_charts_p95: round(percentile(lasts, 95), 1),
 			controls: selects.map((s) => ({ ...s, used: usable.includes(s.index) && !excluded.has(s.index) })),

@@ -31,7 +31,14 @@ export function speedTable(res: Record<string, any>): string {
 		);
 	if (res.repeat_visit_ms) extra.push(`- Repeat visit (HTTP cache on): DuckDB ready ${res.repeat_visit_ms.duckdb_ready ?? '—'} ms; first live view (cold) ${res.first_live_view_ms ?? '—'} ms.`);
 	if (res.cls_by_page) extra.push(`- CLS by page: overview ${res.cls_by_page.overview ?? '—'}, indicator ${res.cls_by_page.indicator ?? '—'}, shared link ${res.cls_by_page.indicator_shared_link ?? '—'}.`);
-	if (res.interaction_ms && !res.interaction_ms.error) extra.push(`- Interaction: p50 ${res.interaction_ms.p50 ?? '—'} ms, p95 ${res.interaction_ms.p95 ?? '—'} ms.`);
+	const steps = readySteps(res);
+	if (steps) extra.push(`- DuckDB ready, step by step (cold, medians of the loader marks, ms): ${steps}.`);
+	const it = res.interaction_ms;
+	if (it && !it.error) {
+		const split = it.query_p50 != null ? `; of that the query (rows in) p50 ${it.query_p50} ms / p95 ${it.query_p95 ?? '—'} ms, the drawing after it p50 ${it.draw_p50 ?? '—'} ms / p95 ${it.draw_p95 ?? '—'} ms` : '';
+		const per = it.by_control ? ` By control (p95): ${Object.entries(it.by_control as Record<string, { p95: number | null }>).map(([k, v]) => `${k} ${v.p95 ?? '— (nothing to redraw)'}`).join(', ')}.` : '';
+		extra.push(`- Interaction: p50 ${it.p50 ?? '—'} ms, p95 ${it.p95 ?? '—'} ms${split}.${per}`);
+	}
 	if (res.loader_marks_ms)
 		extra.push(
 			`- Loader marks (cold, median ms since navigation start): ${Object.entries(res.loader_marks_ms)
@@ -41,6 +48,25 @@ export function speedTable(res: Record<string, any>): string {
 		);
 	if (res.first_start) extra.push(`- First start: clone ${res.first_start.git_clone_s ?? '—'} s + npm ci ${res.first_start.npm_ci_s ?? '—'} s + npm start ${res.first_start.npm_start_s ?? '—'} s (load average ${res.first_start.loadavg_before?.join(' / ') ?? '?'}).`);
 	return [...lines, ...(extra.length ? ['', ...extra] : [])].join('\n');
+}
+
+/**
+ * The time to DuckDB ready cut at the loader's marks (medians; the marks are medians each, so the
+ * steps only approximately add up): the compile on the page against the bare compile (the floor),
+ * WebAssembly.instantiate, DuckDB's own runtime start in the worker, then open + connect + SET.
+ */
+export function readySteps(res: Record<string, any>): string | null {
+	const m = res.loader_marks_ms;
+	if (!m || res.wasm_floor_ms == null) return null;
+	const d = (a: number | undefined, b: number | undefined) => (a == null || b == null ? '—' : String(Math.round(b - a)));
+	return [
+		`wasm floor (bare compile) ${Math.round(res.wasm_floor_ms)}`,
+		`compiled on the page at ${m['loader:wasm-compiled'] != null ? Math.round(m['loader:wasm-compiled']) : '—'} (+${d(res.wasm_floor_ms, m['loader:wasm-compiled'])} over the floor)`,
+		`module handed to the worker → instantiated ${d(m['boot:instantiate'], m['boot:instantiated'])}`,
+		`DuckDB's runtime start in the worker (instantiated → first reply) ${d(m['boot:instantiated'], m['boot:reply-1'])}`,
+		`open + connect + SET ${d(m['boot:reply-1'], m['loader:opened'])}`,
+		`ready at ${res.duckdb_ready_ms != null ? Math.round(res.duckdb_ready_ms) : '—'}`
+	].join(' → ');
 }
 
 export function updateReadme(readme: string, table: string): string {

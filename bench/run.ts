@@ -88,7 +88,8 @@ const started = performance.now();
 // BENCH_MERGE=1 with BENCH_ONLY: re-measure some sections and keep the others from the last results.json.
 const previous = process.env.BENCH_MERGE === '1' && fs.existsSync(path.join(repoRoot, 'bench/results.json')) ? JSON.parse(fs.readFileSync(path.join(repoRoot, 'bench/results.json'), 'utf8')) : null;
 const results: Record<string, any> = { ...(previous ?? {}), machine: machineInfo(chromiumPath()), ...(previous ? { merged_over: previous.machine?.date ?? null } : {}) };
-const builds = await ensureBuilds();
+// Only the first-chart section compares against the baseline: other runs do not wait minutes to rebuild it.
+const builds = await ensureBuilds({ baseline: want('first') });
 results.builds = builds;
 const siteDir = path.join(repoRoot, builds.site.dir);
 const baselineDir = path.join(repoRoot, builds.baseline.dir);

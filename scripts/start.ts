@@ -27,6 +27,12 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
+// A fresh clone has no .svelte-kit yet: the pipeline resolves `$lib` through the tsconfig that
+// `svelte-kit sync` writes there (without it: "Cannot find package '$lib'").
+if (!fs.existsSync(path.join(root, '.svelte-kit/tsconfig.json'))) {
+	process.stdout.write('start: generating .svelte-kit (svelte-kit sync)…\n');
+	execFileSync(process.execPath, [path.join(root, 'node_modules/@sveltejs/kit/svelte-kit.js'), 'sync'], { cwd: root, stdio: 'inherit' });
+}
 if (!fs.existsSync(path.join(root, 'static/data/manifest.json'))) {
 	process.stdout.write('start: no data yet, running the pipeline…\n');
 	run('pipeline');

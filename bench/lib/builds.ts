@@ -43,7 +43,8 @@ async function build(dir: string, env: NodeJS.ProcessEnv): Promise<{ seconds: nu
 	return { seconds: vite.seconds + pc.seconds };
 }
 
-export async function ensureBuilds(): Promise<{ site: BuildInfo; baseline: BuildInfo }> {
+/** `baseline: false` (no first-chart section in this run): the baseline is reported as found, never rebuilt. */
+export async function ensureBuilds({ baseline: wantBaseline = true }: { baseline?: boolean } = {}): Promise<{ site: BuildInfo; baseline: BuildInfo }> {
 	const src = sourcesMtime();
 	const siteDir = path.join(repoRoot, process.env.BUILD_DIR ?? 'build');
 	const baseDir = path.join(repoRoot, 'build-baseline');
@@ -58,7 +59,7 @@ export async function ensureBuilds(): Promise<{ site: BuildInfo; baseline: Build
 	if (site.stale) log(`warning: ${site.dir} is older than the sources (measured as it is; BENCH_REBUILD=1 rebuilds it)`);
 
 	const baseline: BuildInfo = { dir: 'build-baseline', built_at: null, rebuilt: false, stale: false };
-	if (builtAt(baseDir) < src || process.env.BENCH_REBUILD === '1') {
+	if (wantBaseline && (builtAt(baseDir) < src || process.env.BENCH_REBUILD === '1')) {
 		log('building build-baseline/ (BENCH_BASELINE=1: no prerendered charts)');
 		const r = await build('build-baseline', { BENCH_BASELINE: '1' });
 		Object.assign(baseline, { rebuilt: true, seconds: Math.round(r.seconds * 10) / 10 }, r.error ? { error: r.error } : {});

@@ -77,6 +77,17 @@ describe('regionProfileQuery', () => {
 		expect(got.some((r) => r.region_code === muni)).toBe(true);
 		expect(got.every((r) => r.region_code.length === 2 || r.region_code === muni)).toBe(true);
 	});
+	it('with allMunicipalities, holds every municipality beside the counties and the nation (one query for all municipal pages)', async () => {
+		const munis = new Set(rows.filter((r) => r.region_code.length === 4).map((r) => r.region_code));
+		expect(munis.size).toBeGreaterThan(0);
+		const expected = sortBy(
+			rows.filter((r) => (r.region_code.length === 2 || r.region_code.length === 4) && r.sex === 'T' && r.group_dim === 'total'),
+			(r) => [r.indicator_id, r.region_code, r.period_end, r.period_start]
+		);
+		const got = await run(engine, regionProfileQuery({ indicators: ['alpha', 'beta'], sex: 'T', allMunicipalities: true }));
+		expect(got).toEqual(expected);
+		expect(new Set(got.filter((r) => r.region_code.length === 4).map((r) => r.region_code))).toEqual(munis);
+	});
 	it('keeps a suppressed cell as a row with value null and its status', async () => {
 		const got = await run(engine, regionProfileQuery({ indicators: ['alpha'], sex: 'M' }));
 		const cell = got.find((r) => r.region_code === '03')!;

@@ -65,9 +65,10 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
  * period (the spread, similar counties); one query holds all three, and it is the same text for
  * every region page, so the build runs it once.
  */
-export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex; municipality?: string }): Query<Observation> {
-	// A municipality page adds its own rows; county pages keep one shared text.
-	const where = k.municipality ? `(length(region_code) = 2 OR region_code = ${str(k.municipality)})` : 'length(region_code) = 2';
+export function regionProfileQuery(k: { indicators: readonly string[]; sex: Sex; municipality?: string; allMunicipalities?: boolean }): Query<Observation> {
+	// A municipality page adds its own rows; county pages keep one shared text. The build asks for
+	// every municipality at once (one query and one row mapping for all municipal pages, not one each).
+	const where = k.allMunicipalities ? 'length(region_code) IN (2, 4)' : k.municipality ? `(length(region_code) = 2 OR region_code = ${str(k.municipality)})` : 'length(region_code) = 2';
 	return {
 		indicators: k.indicators,
 		sql: k.indicators

@@ -1,5 +1,6 @@
 /** Build-time data for municipality pages (/region/<4-digit code>) and the lists on county pages. */
 import type { RegionMeta } from '$lib/data/catalog';
+import type { Observation } from '$lib/data/observation';
 import { municipalitiesWithDataQuery, regionProfileQuery } from '$lib/data/queries';
 import { run } from '$lib/data/engine';
 import { nodeEngine, readDataJson } from './db';
@@ -29,10 +30,16 @@ export async function municipalitiesOf(county: string): Promise<{ code: string; 
 		.sort((a, b) => a.name.sv.localeCompare(b.name.sv, 'sv'));
 }
 
+let everyRegion: Promise<Observation[]> | null = null;
+/** Every municipality's, county's and the nation's totals: queried and mapped once per build, shared by all municipal pages. */
+function everyRegionRows(): Promise<Observation[]> {
+	everyRegion ??= run(nodeEngine, regionProfileQuery({ allMunicipalities: true, indicators: indicators().map((i) => i.id), sex: 'T' }));
+	return everyRegion;
+}
+
 /** The municipality's, its county's and the nation's totals for every indicator. */
-export async function municipalityRows(code: string, county: string) {
-	const ids = indicators().map((i) => i.id);
-	const all = await run(nodeEngine, regionProfileQuery({ municipality: code, indicators: ids, sex: 'T' }));
+export async function municipalityRows(code: string, county: string): Promise<Observation[]> {
+	const all = await everyRegionRows();
 	// The same order as before: the municipality's and the nation's rows, then its county's.
 	return [...all.filter((r) => r.region_code === code || r.region_code === '00'), ...all.filter((r) => r.region_code === county)];
 }

@@ -45,6 +45,24 @@ describe('README speed table', () => {
 		expect(t).toContain('| Layout shift (CLS, worst of overview / indicator / shared link) | ≤ 0.05 | 0.08 | **no** | 12 % |');
 		expect(t).toContain('load average at start 1 / 2 / 3');
 	});
+	it('cuts DuckDB-ready time at the loader marks, against the floor of the same run', () => {
+		const t = speedTable({
+			...results,
+			loader_marks_ms: { 'loader:wasm-compiled': 2100.4, 'boot:instantiate': 2150, 'boot:instantiated': 2350, 'boot:reply-1': 2500, 'loader:opened': 2590 }
+		});
+		expect(t).toContain(
+			'- DuckDB ready, step by step (cold, medians of the loader marks, ms): wasm floor (bare compile) 2000 → compiled on the page at 2100 (+100 over the floor) → module handed to the worker → instantiated 200 → ' +
+				"DuckDB's runtime start in the worker (instantiated → first reply) 150 → open + connect + SET 90 → ready at 2600."
+		);
+	});
+	it('splits interaction time into the query and the drawing, and lists each control (one that redraws nothing says so)', () => {
+		const t = speedTable({
+			...results,
+			interaction_ms: { p50: 12, p95: 40, query_p50: 3, query_p95: 25, draw_p50: 9, draw_p95: 15, by_control: { Kön: { p95: 40 }, Konfidensnivå: { p95: null } } }
+		});
+		expect(t).toContain('- Interaction: p50 12 ms, p95 40 ms; of that the query (rows in) p50 3 ms / p95 25 ms, the drawing after it p50 9 ms / p95 15 ms. By control (p95): Kön 40, Konfidensnivå — (nothing to redraw).');
+		expect(t).toContain('| Control change → chart updated, p95 (50 changes) | ≤ 30 ms | 40 ms | **no** |');
+	});
 	it('replaces only the text between the markers', () => {
 		const readme = 'intro\n<!-- speed-table:start -->\nold\n<!-- speed-table:end -->\nafter\n';
 		expect(updateReadme(readme, 'NEW')).toBe('intro\n<!-- speed-table:start -->\nNEW\n<!-- speed-table:end -->\nafter\n');

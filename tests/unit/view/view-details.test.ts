@@ -9,7 +9,7 @@ import { changeLabel, rollUpSentence, trendLabel } from '../../../src/lib/view/c
 import { dataKindOf } from '../../../src/lib/view/data-kind';
 import { ageFrom, groupGap, strategyPair } from '../../../src/lib/view/group-gap';
 import { defaultView, parsePeriodKey, parseView, periodKey, viewOptions, viewToParams } from '../../../src/lib/view/indicator-state';
-import { neighbourViews } from '../../../src/lib/view/neighbours';
+import { MAX_NEIGHBOURS, neighbourViews } from '../../../src/lib/view/neighbours';
 import { compareWithNation, countyOutcomes, outcomeLabels, subjectName } from '../../../src/lib/view/outcomes';
 import { neighbours, similarCounties, type CountyContext } from '../../../src/lib/view/peers';
 import { profileRow } from '../../../src/lib/view/region-profile';
@@ -154,13 +154,14 @@ describe('neighbour views at the edges', () => {
 		expect(neighbourViews({ ...v, countyPeriod: '1999-2002' }, o).every((x) => x.countyPeriod === '1999-2002')).toBe(true);
 		expect(neighbourViews({ ...v, countyPeriod: '2017-2020' }, o).filter((x) => x.countyPeriod !== '2017-2020')).toHaveLength(2);
 	});
-	it('at most ten', () => {
+	it(`at most ${MAX_NEIGHBOURS}`, () => {
 		const many = viewOptions(
-			Array.from({ length: 12 }, (_, i): Availability => ({ group_dim: `g${i}`, group_code: 'x', period_start: 2024, period_end: 2024, has_regions: false, rows: 1 })),
+			Array.from({ length: 20 }, (_, i): Availability => ({ group_dim: `g${i}`, group_code: 'x', period_start: 2024, period_end: 2024, has_regions: false, rows: 1 })),
 			['00'],
 			[]
 		);
-		expect(neighbourViews(defaultView(many), many)).toHaveLength(10);
+		expect(MAX_NEIGHBOURS).toBe(16);
+		expect(neighbourViews(defaultView(many), many)).toHaveLength(16);
 	});
 });
 

@@ -105,7 +105,32 @@ describe('neighbourViews', async () => {
 		// education has no 2024: its neighbour uses education's latest period
 		expect(n).toContainEqual({ ...v, group: 'education', period: '2022' });
 		expect(n).toContainEqual({ ...v, countyPeriod: '2017-2020' });
-		expect(n).toHaveLength(4);
+		// the county chooser's next option after "none"
+		expect(n).toContainEqual({ ...v, region: '01' });
+		expect(n).toHaveLength(5);
 		for (const x of n) expect(parseView(viewToParams(x, o), o).problems).toEqual([]);
+	});
+	it('nearest first: the next and the previous option of every control, before the other sexes and groups', () => {
+		const w = viewOptions(
+			[av('total', 2013, 2016, true), av('total', 2017, 2020, true), av('total', 2021, 2024, true), av('age', 2020, 2020), av('age', 2022, 2022), av('age', 2024, 2024), av('sex', 2022, 2022), av('education', 2022, 2022)],
+			['00', '01', '03', '04'],
+			['age', 'sex', 'education']
+		);
+		const v = { ...defaultView(w), sex: 'K' as const, group: 'age', period: '2022', countyPeriod: '2017-2020', region: '03' };
+		const n = neighbourViews(v, w);
+		const ring1 = [
+			{ ...v, sex: 'M' },
+			{ ...v, group: 'sex' },
+			{ ...v, period: '2024' },
+			{ ...v, countyPeriod: '2021-2024' },
+			{ ...v, region: '04' },
+			{ ...v, sex: 'T' },
+			{ ...v, period: '2020' },
+			{ ...v, countyPeriod: '2013-2016' },
+			{ ...v, region: '01' }
+		];
+		expect(n.slice(0, ring1.length)).toEqual(ring1);
+		// then the group dimension two steps away (age has no previous one), never a repeat or the view itself
+		expect(n.slice(ring1.length)).toEqual([{ ...v, group: 'education' }]);
 	});
 });

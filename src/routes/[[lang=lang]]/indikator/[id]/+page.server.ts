@@ -22,7 +22,7 @@ export async function load({ params }) {
 	const options = viewOptions(await run(nodeEngine, availabilityQuery(indicator.id)), counties().map((r) => r.code), dims.map((d) => d.id));
 	const view = defaultView(options);
 	const names = regionNames(lang);
-	const labels = Object.fromEntries(dims.map((d) => [d.id, { label: d.label[lang], codes: Object.fromEntries(d.codes.sort((a, b) => a.order - b.order).map((c) => [c.code, c.label[lang]])) }]));
+	const labels = Object.fromEntries(dims.map((d) => [d.id, { label: d.label[lang], codes: Object.fromEntries([...d.codes].sort((a, b) => a.order - b.order).map((c) => [c.code, c.label[lang]])) }]));
 	const seriesBreaks = (indicator.series_breaks ?? []).map((b) => b.year);
 
 	// The same function the page calls in the browser for every later view.
