@@ -50,7 +50,7 @@ const trendSubtitle = (page: Page) => page.locator('[data-chart-frame="trend"] .
 describe.each(SIZES)('filters and history at $width×$height', (size) => {
 	it('the back button undoes the last filter change, forward redoes it, and the page follows', async () => {
 		const page = await openAt('/indikator/no_confidant', size);
-		await page.waitForSelector('[data-engine="ready"]', { state: 'attached', timeout: 60_000 });
+		await page.waitForSelector('#trend-plot svg', { timeout: 60_000 });
 		const start = page.url();
 		const historyAtStart = await page.evaluate(() => history.length);
 
@@ -89,7 +89,7 @@ describe.each(SIZES)('filters and history at $width×$height', (size) => {
 describe.each(SIZES)('the filter panel at $width×$height', (size) => {
 	it('never covers the charts, and its summary takes ≤ 15 % of the screen height', async () => {
 		const page = await openAt('/indikator/no_confidant', size);
-		await page.waitForSelector('[data-engine="ready"]', { state: 'attached', timeout: 60_000 });
+		await page.waitForSelector('#trend-plot svg', { timeout: 60_000 });
 		const panel = page.locator('[data-filter-panel]');
 		const summary = page.locator('[data-filter-summary]');
 		const maxHeight = 0.15 * size.height;
@@ -230,7 +230,7 @@ describe.each(SIZES)('English pages at $width×$height', (size) => {
 	it.each(['/en', '/en/indikator/no_confidant', '/en/indikator/no_close_friend', '/en/region/21', '/en/delmal/3', '/en/om'])('%s shows no Swedish source name', async (pathname) => {
 		const page = await openAt(pathname, size);
 		// Indicator pages redraw from the engine: read them once it has answered.
-		if (pathname.includes('/indikator/')) await page.waitForSelector('[data-engine="ready"]', { state: 'attached', timeout: 60_000 });
+		if (pathname.includes('/indikator/')) await page.waitForSelector('#trend-plot svg', { timeout: 60_000 });
 		const text = await visibleTexts(page);
 		expect(text).toMatch(/Source|Publisher/);
 		for (const n of names) expect(text.includes(n), `"${n}" on ${pathname}`).toBe(false);
