@@ -103,6 +103,8 @@ export const indicatorSchema = z.object({
 	subgoal: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 	name: texts,
 	short: texts,
+	/** One sentence in everyday words that opens the indicator page (the definition follows under "Om indikatorn"). */
+	plain: texts.optional(),
 	definition: texts,
 	question: texts,
 	/** 'percent' for shares (checked 0–100); 'count' for counts (test catalogs, future indicators). */
@@ -163,6 +165,10 @@ export type GroupDim = z.infer<typeof groupDimSchema>;
 export const publisherSchema = z.object({
 	id: z.string().regex(/^[a-z][a-z0-9-]*$/),
 	name: texts,
+	/** The short form published files use ("SCB"), with its English form ("Statistics Sweden"). */
+	short: texts.optional(),
+	/** Surveys and products named in published files ("ULF/SILC", "Skolenkäten") → their English names. */
+	terms: z.record(z.string(), z.string().min(1)).optional(),
 	url: z.string().url(),
 	licence: z.string().min(1),
 	licence_url: z.string().url(),

@@ -40,6 +40,7 @@ import { suppress } from '../check/suppress.ts';
 import { coverage } from '../write/coverage.ts';
 import { writeCountyMap } from '../write/county-map.ts';
 import { outDir, rawDir, relativeToRepo, repoRoot, displayPath as display } from '../paths.ts';
+import { englishPublishedSource } from '../catalog/english-names.ts';
 import { loadMapping, mappingPath, publishedCsvPath, publishedToObservations, readerMappingPath, readPublishedRows } from '../intake/published.ts';
 import { loadObservations, writeObservationParquet, writeRecordsParquet } from '../write/parquet.ts';
 import { cellKey, makeChecker } from '../check/validate.ts';
@@ -111,7 +112,7 @@ export async function makeData(opts: MakeDataOptions = {}): Promise<{ counts: Da
 	const csvSha = sha256File(csvFile);
 	const published = publishedToObservations(readPublishedRows(csvFile, readerMappingPath()), loadMapping(), csvSha, catalog.groups, relativeToRepo(csvFile));
 	rejects.push(...published.rejects);
-	sources.push(...published.sources.map((s) => ({ ...s, kind: 'published' as const, attribution: `Källa: ${s.publisher}`, is_demo: false })));
+	sources.push(...published.sources.map((s) => ({ ...s, ...englishPublishedSource(s, catalog.publishers, relativeToRepo(csvFile)), kind: 'published' as const, attribution: `Källa: ${s.publisher}`, is_demo: false })));
 	inputs.push({ file: relativeToRepo(csvFile), sha256: csvSha, cells: published.inputRows, kind: 'published' });
 	for (const f of [readerMappingPath(), mappingPath()]) inputs.push({ file: relativeToRepo(f), sha256: sha256File(f), cells: 0, kind: 'mapping' });
 

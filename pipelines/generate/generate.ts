@@ -139,6 +139,9 @@ export function generate(catalog: Pick<Catalog, 'indicators' | 'regions'>, seed 
 			url: '',
 			licence: 'CC0 1.0',
 			citation: `Exempeldata (syntetiska) – inte verklig statistik. Modellerad efter ${ind.source.producer.sv}.`,
+			publisher_en: 'Example data (synthetic)',
+			title_en: `Example data (synthetic): ${ind.name.en}`,
+			citation_en: `Example data (synthetic) – not real statistics. Modelled on ${ind.source.producer.en}.`,
 			input_file: EXAMPLE_CALIBRATION,
 			input_sha256: '',
 			fetched_at: null

@@ -9,6 +9,7 @@
  *   file: fohm-hlv-county-windows.csv        # beside the YAML
  *   publisher: fohm                          # a publisher id of data/catalog/sources.yaml
  *   title: …                                 # what the file is
+ *   title_en: …                              # the same in English (optional)
  *   retrieved_via: "repository @ commit, path"   # how we got it (provenance)
  *   reader: { …CSV mapping (read/csv/mapping.ts)… }   # CSV/TSV only
  *   sheets: [{ sheet: Ålder, …CSV mapping… }]          # xlsx only: one mapping per worksheet
@@ -72,6 +73,8 @@ const intakeSchema = z
 		file: z.string().min(1),
 		publisher: z.string().min(1),
 		title: z.string().min(1),
+		/** The same in English, for English pages, CSV files and slides. */
+		title_en: z.string().min(1).optional(),
 		retrieved_via: z.string().min(1).optional(),
 		note: z.string().optional(),
 		lang: z.string().min(2).optional(),
@@ -219,10 +222,13 @@ export async function readExtracts(catalog: Catalog, rawDir: string): Promise<Ex
 			out.sources.push({
 				source_id,
 				publisher: publisher.name.sv,
+				publisher_en: publisher.name.en,
 				title: `${m.title} (${entry.table})`,
+				...(m.title_en ? { title_en: `${m.title_en} (${entry.table})` } : {}),
 				url: entry.url,
 				licence: publisher.licence,
 				citation: `${publisher.attribution.sv}, ${entry.table}`,
+				citation_en: `${publisher.attribution.en}, ${entry.table}`,
 				input_file: file,
 				input_sha256: sha,
 				fetched_at: null,

@@ -97,6 +97,7 @@ export function readFetched(catalog: Catalog, rawDir: string): FetchedResult {
 			out.sources.push({
 				source_id,
 				publisher: publisher ? publisher.name.sv : entry.publisher,
+				...(publisher ? { publisher_en: publisher.name.en, citation_en: `${publisher.attribution.en}, ${entry.table}` } : {}),
 				title: text(cube.title, 'sv') ?? entry.table,
 				url: entry.url,
 				licence: publisher?.licence ?? '',

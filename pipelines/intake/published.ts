@@ -15,6 +15,7 @@ import type { GroupDim } from '../catalog/schema.ts';
 import { rawDir, relativeToRepo } from '../paths.ts';
 import type { Reject, SourceRecord } from '../write/records.ts';
 import { sha256Hex } from '../sha256.ts';
+import { splitSecondary } from '../catalog/english-names.ts';
 
 export interface PublishedRow {
 	line: number;
@@ -231,14 +232,18 @@ export function publishedToObservations(
 			reject(dropped.row, `same cell as line ${kept.row.line} (${kept.row.source}), which is preferred as ${isSecondary(kept.row) ? 'the first listed' : "the producer's own publication"}`);
 			if (!keepNew) continue;
 		} else byKey.set(key, { obs, row });
+		// The producer's own statistic is the source; a secondary page it was read from (" via …")
+		// is only named as where it is cited.
+		const { primary, citedIn } = splitSecondary(row.source);
 		if (!sources.has(source_id))
 			sources.set(source_id, {
 				source_id,
-				publisher: row.source,
+				publisher: primary,
 				title: row.table_or_publication,
 				url: row.url,
 				licence: 'Publicerad statistik; citeras med källhänvisning',
-				citation: `Källa: ${row.source}, ${row.table_or_publication}`,
+				citation: `Källa: ${primary}, ${row.table_or_publication}${citedIn ? `, citerad i ${citedIn}` : ''}`,
+				...(citedIn ? { cited_in: citedIn } : {}),
 				input_file: file,
 				input_sha256: fileSha256,
 				fetched_at: null

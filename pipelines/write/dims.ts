@@ -42,6 +42,7 @@ export function indicatorsJson(catalog: Catalog, observations: readonly Observat
 			unit: ind.unit,
 			polarity: ind.polarity,
 			sampling: ind.sampling,
+			plain: ind.plain,
 			definition: ind.definition,
 			question: ind.question,
 			source: {
@@ -77,6 +78,8 @@ export function indicatorsFlat(catalog: Catalog) {
 		name_en: i.name.en,
 		short_sv: i.short.sv,
 		short_en: i.short.en,
+		plain_sv: i.plain?.sv ?? '',
+		plain_en: i.plain?.en ?? '',
 		definition_sv: i.definition.sv,
 		definition_en: i.definition.en,
 		unit: i.unit,
@@ -155,5 +158,5 @@ export function groupsFlat(catalog: Catalog) {
 }
 
 export function sourcesFlat(sources: readonly SourceRecord[]) {
-	return sources.map((s) => ({ ...s, fetched_at: s.fetched_at ?? '', attribution: s.attribution ?? '', kind: s.kind ?? '', indicator_id: s.indicator_id ?? '' }));
+	return sources.map((s) => ({ ...s, fetched_at: s.fetched_at ?? '', attribution: s.attribution ?? '', kind: s.kind ?? '', indicator_id: s.indicator_id ?? '', publisher_en: s.publisher_en ?? '', title_en: s.title_en ?? '', citation_en: s.citation_en ?? '', cited_in: s.cited_in ?? '' }));
 }

@@ -222,3 +222,19 @@ describe('subgoal and indicator decks', () => {
 		d.detail.titles.forEach((title, i) => expect(flat(d.pdfText[i])).toContain(norm(title)));
 	});
 });
+
+describe('English decks name their sources in English (#20 item 13)', () => {
+	const sources = JSON.parse(fs.readFileSync(path.resolve('static/data/sources.json'), 'utf8')) as { publisher: string; publisher_en?: string }[];
+	const swedish = [...new Set(sources.filter((s) => s.publisher_en && s.publisher_en !== s.publisher).map((s) => s.publisher))];
+	it.each(['region-21-en', 'indikator-no_confidant-en'])('%s: no slide, note or rendered page shows a Swedish source name', async (name) => {
+		expect(swedish).toContain('Exempeldata (syntetiska)');
+		const d = decks.get(name)!;
+		const parts = Object.keys(d.zip.files).filter((k) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(k));
+		const text = [norm((await Promise.all(parts.map(async (k) => runs(await xml(d, k))))).join('\n')), flat(d.pdfText.join('\n'))].join('\n');
+		expect(text).toContain('Source:');
+		for (const n of swedish) expect(text.includes(n), `"${n}" in ${name}`).toBe(false);
+		expect(text).not.toMatch(/Källa|citerad i/);
+		// The producers on the title slide are the English names.
+		expect(flat(d.pdfText[0])).toMatch(/Public Health Agency of Sweden|Statistics Sweden|Example data/);
+	});
+});

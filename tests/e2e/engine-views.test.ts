@@ -120,7 +120,7 @@ describe('the engine redraws the indicator page with the Parquet it reads; other
 		await expectValues(page, 'trend', line(await parquet('no_confidant', `${nation} AND sex = 'K'`)));
 
 		// Control: Gävleborg highlighted — its trend is its own pooled windows.
-		await page.locator('label:has-text("Markera län") select').selectOption('21');
+		await page.locator('label:has-text("Visa län") select').selectOption('21');
 		const gavle = await parquet('no_confidant', `region_code = '21' AND group_dim = 'total' AND sex = 'K'`);
 		expect(gavle.length).toBeGreaterThan(2);
 		await expectValues(page, 'trend', gavle);

@@ -200,7 +200,7 @@ describe('accessibility', () => {
 		await focusSelect('Period (län)');
 		await page.keyboard.press('ArrowUp');
 		await page.waitForFunction(() => location.search.includes('lanperiod='));
-		await focusSelect('Markera län');
+		await focusSelect('Visa län');
 		await page.keyboard.press('ArrowDown');
 		await page.waitForFunction(() => location.search.includes('region='));
 		await page.waitForSelector('#regions-plot[data-rendered="client"]');

@@ -151,6 +151,30 @@ describe('npm run pipeline → static data', () => {
 		}
 	});
 
+	it('every source has English forms without Swedish publisher names; a secondary page is only where the figure is cited (#20 item 13)', () => {
+		const sources = JSON.parse(fs.readFileSync(path.join(out, 'sources.json'), 'utf8')) as { source_id: string; publisher: string; publisher_en?: string; citation: string; citation_en?: string; cited_in?: string; kind: string }[];
+		const swedish = ['Exempeldata', 'syntetiska', 'Folkhälsomyndigheten', 'Statistiska centralbyrån', 'Skolinspektionen', 'Nationella folkhälsoenkäten', 'Skolenkäten', 'Källa', 'citerad i', 'kollektivtrafiknära', 'it-användning'];
+		for (const s of sources) {
+			expect(s.publisher_en, s.source_id).toBeTruthy();
+			expect(s.citation_en, s.source_id).toBeTruthy();
+			for (const w of swedish) {
+				expect(s.publisher_en, `${s.source_id} publisher_en`).not.toContain(w);
+				expect(s.citation_en, `${s.source_id} citation_en`).not.toContain(w);
+			}
+		}
+		expect(sources.find((s) => s.kind === 'demo')!.publisher_en).toBe('Example data (synthetic)');
+		const secondary = sources.filter((s) => s.cited_in);
+		expect(secondary.length).toBeGreaterThan(0);
+		for (const s of secondary) {
+			expect(s.publisher).not.toMatch(/ via /);
+			expect(s.citation).toMatch(new RegExp(`^Källa: ${s.publisher.replace(/[()]/g, '\\$&')}, .+, citerad i ${s.cited_in!.replace(/[()/]/g, '\\$&')}$`));
+			expect(s.citation_en).toMatch(/^Source: .+, cited in /);
+		}
+		// The SCB figures read from a newspaper name SCB (in English: Statistics Sweden) as their source.
+		const nyd = sources.find((s) => s.cited_in === 'Nya Dagbladet')!;
+		expect([nyd.publisher, nyd.publisher_en]).toEqual(['SCB (ULF/SILC)', 'Statistics Sweden (ULF/SILC)']);
+	});
+
 	it('every CI contains its estimate; suppressed cells carry their status and no number', async () => {
 		const [ci] = await q<{ n: number }>(`SELECT count(*)::INT AS n FROM ${obs()} WHERE ci_low > value OR ci_high < value OR (ci_low IS NULL) <> (ci_high IS NULL)`);
 		expect(ci.n).toBe(0);

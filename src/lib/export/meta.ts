@@ -1,5 +1,6 @@
 /** Names and citations for exports, from the dimension files the pipeline writes (same origin, fetched once). */
 import { base } from '$app/paths';
+import { citationText, type SourceMeta } from '$lib/data/catalog';
 import type { Lang } from '$lib/i18n/format';
 
 interface Named {
@@ -11,7 +12,8 @@ export interface ExportMeta {
 	citation: (sourceId: string) => string | undefined;
 }
 
-let cache: Promise<{ indicators: Map<string, Named>; regions: Map<string, Named>; sources: Map<string, { citation?: string; publisher?: string }> }> | undefined;
+type SourceNames = Pick<SourceMeta, 'source_id' | 'citation' | 'citation_en' | 'publisher' | 'publisher_en'>;
+let cache: Promise<{ indicators: Map<string, Named>; regions: Map<string, Named>; sources: Map<string, SourceNames> }> | undefined;
 
 async function json<T>(path: string): Promise<T[]> {
 	try {
@@ -26,7 +28,7 @@ export async function loadMeta(lang: Lang): Promise<ExportMeta> {
 	cache ??= Promise.all([
 		json<Named & { id: string }>('indicators.json'),
 		json<Named & { code: string }>('regions.json'),
-		json<{ source_id: string; citation?: string; publisher?: string }>('sources.json')
+		json<SourceNames>('sources.json')
 	]).then(([i, r, s]) => ({
 		indicators: new Map(i.map((x) => [x.id, x])),
 		regions: new Map(r.map((x) => [x.code, x])),
@@ -38,7 +40,7 @@ export async function loadMeta(lang: Lang): Promise<ExportMeta> {
 		regionName: (code) => m.regions.get(code)?.name?.[lang],
 		citation: (id) => {
 			const s = m.sources.get(id);
-			return s?.citation ?? (s?.publisher ? `${lang === 'sv' ? 'Källa' : 'Source'}: ${s.publisher}` : undefined);
+			return s ? citationText(s, lang) : undefined;
 		}
 	};
 }

@@ -10,6 +10,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import { OUTCOME_COLOR, type Outcome } from '$lib/charts/palette';
+import { publisherName, sourceTitle } from '$lib/data/catalog';
 import { periodLabel, type Observation } from '$lib/data/observation';
 import { formatPercent } from '$lib/i18n/format';
 import { periodRange } from '$lib/view/period-range';
@@ -114,7 +115,7 @@ class DeckWriter {
 
 	sourceLine(ind: DeckIndicator | null): string {
 		const ids = new Set(ind ? [...ind.area, ...ind.nation, ...ind.counties].map((r) => r.source_id) : this.data.sources.map((s) => s.source_id));
-		const names = [...new Set(this.data.sources.filter((s) => ids.has(s.source_id)).map((s) => s.publisher))];
+		const names = [...new Set(this.data.sources.filter((s) => ids.has(s.source_id)).map((s) => publisherName(s, this.opts.lang)))];
 		return `${this.t.source}: ${names.join('; ') || 'Ensamhetsmonitorn'}`;
 	}
 }
@@ -157,7 +158,7 @@ function titleSlide(w: DeckWriter, deckTitle: string, demo: boolean) {
 	s.addText(t.deckSubtitle(data), { x: 0.7, y: 2.05, w: 8.6, h: 0.5, fontSize: 20, fontFace: FONT, color: INK });
 	s.addText(t.strategyLine, { x: 0.7, y: 2.6, w: 8.6, h: 0.8, fontSize: 18, italic: true, fontFace: FONT, color: MUTED, valign: 'top' });
 	// The producers only ("SCB, Folkhälsomyndigheten, …"); full citations are on the last slide.
-	const producers = [...new Set(data.sources.map((x) => x.publisher.split(/ \(| via /)[0].trim()))].join(', ');
+	const producers = [...new Set(data.sources.map((x) => publisherName(x, opts.lang).split(/ \(| via /)[0].trim()))].join(', ');
 	s.addText(`${isoDate(opts.now)} · ${t.source}: ${producers || 'Ensamhetsmonitorn'} (${t.sourcesOnLast.replace(/^[^:]+: /, '').replace(/\.$/, '')})`, { x: 0.7, y: 3.7, w: 8.6, h: 0.7, fontSize: MIN_PT, fontFace: FONT, color: INK, valign: 'top' });
 	if (demo) s.addText(t.demoTitleNote, { x: 0.7, y: 4.5, w: 8.6, h: 0.6, fontSize: MIN_PT, bold: true, fontFace: FONT, color: DEMO, valign: 'top' });
 	w.notes(s, [deckTitle + '.', t.strategyLine + '.', w.sourceLine(null) + '.', `${t.link}: ${permalink(opts, data)}`]);
@@ -373,7 +374,10 @@ function sourcesSlide(w: DeckWriter) {
 	const demoIds = data.indicators.filter((i) => isDemo([...i.area, ...i.nation, ...i.counties]));
 	const bullets = [
 		// One line per producer; example data once (which indicators: the last line).
-		...[...Map.groupBy(data.sources.filter((x) => !/^Exempeldata/.test(x.publisher)), (x) => x.publisher)].map(([pub, xs]) => `${pub}: ${[...new Set(xs.map((x) => x.title))].join('; ')}`),
+		// A secondary page is only where the figure is cited ("citerad i"), never the source.
+		...[...Map.groupBy(data.sources.filter((x) => !/^Exempeldata/.test(x.publisher)), (x) => publisherName(x, lang))].map(
+			([pub, xs]) => `${pub}: ${[...new Set(xs.map((x) => sourceTitle(x, lang) + (x.cited_in ? `, ${lang === 'sv' ? 'citerad i' : 'cited in'} ${x.cited_in}` : '')))].join('; ')}`
+		),
 		t.methodCompare,
 		t.methodPeriods,
 		demoIds.length ? t.demoList(demoIds.map((i) => i.short[lang])) : t.noDemo
@@ -383,5 +387,5 @@ function sourcesSlide(w: DeckWriter) {
 		{ x: PAD, y: 0.9, w: INNER, h: 4.2, fontSize: MIN_PT, fontFace: FONT, color: INK, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' }
 	);
 	w.footer(s, `${t.link}: ${permalink(opts, data)}`);
-	w.notes(s, [title + '.', ...bullets.map((b) => b.replace(/\.?$/, '.')), ...data.sources.filter((x) => x.url).map((x) => `${x.publisher}: ${x.url}`), `${t.link}: ${permalink(opts, data)}`]);
+	w.notes(s, [title + '.', ...bullets.map((b) => b.replace(/\.?$/, '.')), ...data.sources.filter((x) => x.url).map((x) => `${publisherName(x, lang)}: ${x.url}`), `${t.link}: ${permalink(opts, data)}`]);
 }

@@ -100,3 +100,32 @@ export function viewToParams(view: IndicatorView, o: ViewOptions): URLSearchPara
 	}
 	return p;
 }
+
+/**
+ * A period list split by length, so single years and pooled windows are never mixed in one
+ * list: [{ years: 1, keys: ['2018', '2024'] }, { years: 4, keys: ['2017-2020', '2021-2024'] }].
+ * Groups follow the shortest length first; keys keep their order within a group.
+ */
+export function periodOptionGroups(keys: readonly string[]): { years: number; keys: string[] }[] {
+	const by = new Map<number, string[]>();
+	for (const k of keys) {
+		const { start, end } = parsePeriodKey(k);
+		const years = end - start + 1;
+		(by.get(years) ?? by.set(years, []).get(years)!).push(k);
+	}
+	return [...by].sort((a, b) => a[0] - b[0]).map(([years, ks]) => ({ years, keys: ks }));
+}
+
+/**
+ * One period control can serve both charts when the group breakdown and the county comparison
+ * offer the very same periods; otherwise each chart keeps its own control (a county window
+ * cannot stand in for a single national year).
+ */
+export function onePeriodServes(o: ViewOptions, group: string): boolean {
+	const g = o.groupPeriods[group] ?? [];
+	return g.length > 0 && g.length === o.countyPeriods.length && g.every((k, i) => k === o.countyPeriods[i]);
+}
+
+export function sameView(a: IndicatorView, b: IndicatorView): boolean {
+	return (Object.keys(PARAM) as (keyof IndicatorView)[]).every((k) => a[k] === b[k]);
+}
