@@ -101,7 +101,7 @@ describe('what needs more than the page itself, under the policy', () => {
 		await page.getByRole('button', { name: 'Presentationsläge' }).click();
 		const img = page.getByRole('dialog', { name: 'Presentationsläge' }).locator('img');
 		await img.waitFor();
-		await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
+		await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(100);
 		await page.keyboard.press('Escape');
 		await page.close();
 	});

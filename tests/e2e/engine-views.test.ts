@@ -113,7 +113,7 @@ describe('the engine redraws the indicator page with the Parquet it reads; other
 		const [a, b] = countyPeriod.split('-').map(Number);
 		const counties = await parquet('no_confidant', `length(region_code) = 2 AND group_dim = 'total' AND sex = 'T' AND period_start = ${a} AND period_end = ${b ?? a}`, 'region_code');
 		expect(counties.length).toBe(22);
-		await expect.poll(async () => fixed(await tableValues(page, 'regions')).sort()).toEqual(fixed(counties.map((c) => c.value)).sort());
+		await expect.poll(async () => fixed(await tableValues(page, 'regions')).sort(), { timeout: 30_000 }).toEqual(fixed(counties.map((c) => c.value)).sort());
 
 		// Control: women. The trend's numbers are the women's, read from the Parquet.
 		await page.locator('label:has-text("Kön") select').selectOption('K');

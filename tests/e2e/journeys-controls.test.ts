@@ -56,7 +56,8 @@ describe.each(SIZES)('filters and history at $width×$height', (size) => {
 
 		await (await control(page, 'Kön')).selectOption('K');
 		await page.waitForURL(/kon=K/);
-		await expect.poll(() => trendSubtitle(page)).toMatch(/^Riket · Kvinnor/);
+		// The subtitle names what the chart shows: it follows once the engine (started after first paint) has answered.
+		await expect.poll(() => trendSubtitle(page), { timeout: 30_000 }).toMatch(/^Riket · Kvinnor/);
 		await (await control(page, 'Visa län')).selectOption('21');
 		await page.waitForURL(/kon=K.*region=21|region=21.*kon=K/);
 		await expect.poll(() => trendSubtitle(page), { timeout: 30_000 }).toMatch(/^Gävleborgs län · Kvinnor/);
@@ -115,7 +116,7 @@ describe.each(SIZES)('the filter panel at $width×$height', (size) => {
 			const p = (await panel.boundingBox())!;
 			expect(p.y + p.height, 'the panel scrolled away with the page').toBeLessThanOrEqual(0);
 		} else {
-			await expect.poll(() => summary.isVisible()).toBe(true);
+			await expect.poll(() => summary.isVisible(), { timeout: 10_000 }).toBe(true);
 			const p = (await panel.boundingBox())!;
 			expect(await panel.evaluate((e) => getComputedStyle(e).position)).toBe('fixed');
 			expect(p.height, 'pinned summary height').toBeLessThanOrEqual(maxHeight);
@@ -138,7 +139,7 @@ describe.each(SIZES)('the filter panel at $width×$height', (size) => {
 			await sex.waitFor({ state: 'visible' });
 			await sex.selectOption('M');
 			await page.waitForURL(/kon=M/);
-			await expect.poll(() => summary.innerText()).toContain('Män · ');
+			await expect.poll(() => summary.innerText(), { timeout: 10_000 }).toContain('Män · ');
 			await button.click();
 			await sex.waitFor({ state: 'hidden' });
 		}
