@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildDir, startHarness, type Harness } from './helpers/browser.ts';
+import { buildDir, JOURNEY_SIZES, startHarness, type Harness } from './helpers/browser.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,11 +22,7 @@ afterAll(async () => {
 	await h?.close();
 });
 
-const SIZES = [
-	{ width: 390, height: 844 },
-	{ width: 1280, height: 800 },
-	{ width: 1920, height: 1080 }
-];
+const SIZES = JOURNEY_SIZES;
 const phone = (size: { width: number }) => size.width < 768;
 
 async function openAt(pathname: string, size: { width: number; height: number }): Promise<Page> {

@@ -4,7 +4,7 @@
  * phone, a laptop and a projector size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './helpers/browser.ts';
+import { JOURNEY_SIZES, startHarness, type Harness } from './helpers/browser.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,11 +14,7 @@ afterAll(async () => {
 	await h?.close();
 });
 
-const SIZES = [
-	{ width: 390, height: 844 },
-	{ width: 1280, height: 800 },
-	{ width: 1920, height: 1080 }
-];
+const SIZES = JOURNEY_SIZES;
 
 describe.each(SIZES)('county chooser at $width×$height', (size) => {
 	it('takes the visitor to the chosen county and remembers it on the next visit', async () => {

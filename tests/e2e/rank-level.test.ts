@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { repoRoot, startHarness, type Harness } from './helpers/browser.ts';
+import { JOURNEY_SIZES, repoRoot, startHarness, type Harness } from './helpers/browser.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ async function countyTable(page: Page) {
 const parseRange = (s: string) => s.split('–').map((x) => Number(x.replace(/[\s\u00a0%]/g, '').replace(',', '.').replace('−', '-')));
 
 describe('the rank is stated (item 2)', () => {
-	it.each([{ width: 390, height: 844 }, LAPTOP, { width: 1920, height: 1080 }])('indicator page caption at $width×$height: Gävleborg’s place agrees with the county values', async (size) => {
+	it.each(JOURNEY_SIZES)('indicator page caption at $width×$height: Gävleborg’s place agrees with the county values', async (size) => {
 		const page = await open('/indikator/no_confidant?region=21', size);
 		const caption = page.locator('[data-chart-frame="regions"] figcaption [data-notes]', { hasText: /^(Gävleborgs län: plats|Gävleborg County: rank)/ });
 		await caption.waitFor();
@@ -110,7 +110,7 @@ describe('the rank is stated (item 2)', () => {
 });
 
 describe('one confidence level everywhere (item 5)', () => {
-	it.each([{ width: 390, height: 844 }, LAPTOP, { width: 1920, height: 1080 }])('indicator page at 99,8 %, $width×$height: no text says 95 %, captions and headers say 99,8 %, and the intervals are wider', async (size) => {
+	it.each(JOURNEY_SIZES)('indicator page at 99,8 %, $width×$height: no text says 95 %, captions and headers say 99,8 %, and the intervals are wider', async (size) => {
 		const at95 = await open('/indikator/no_confidant?region=21', size);
 		await at95.waitForFunction(() => performance.getEntriesByName('view-query:end').length > 0, null, { timeout: 60_000 });
 		const rows95 = await countyTable(at95);

@@ -10,7 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll } from 'vitest';
+import type { Engine } from '../../src/lib/data/engine';
 import type { Observation, Sex } from '../../src/lib/data/observation';
+import { createNodeEngine, type NodeEngine } from '../../src/lib/server/node-engine';
 
 export const FIXTURE_INDICATORS = ['alpha', 'beta'] as const;
 
@@ -85,4 +88,24 @@ export async function writeFixtureParquet(rows: readonly Observation[] = fixture
 		instance.closeSync();
 	}
 	return dir;
+}
+
+/**
+ * The real Node engine over `rows`, written to a temporary Parquet folder for the calling test
+ * file: opened before its tests, closed and removed after them. The returned engine forwards to
+ * it, so a test file declares it once at the top.
+ */
+export function fixtureEngine(rows: readonly Observation[] = fixtureRows()): Engine {
+	let dir = '';
+	let inner: NodeEngine | undefined;
+	beforeAll(async () => {
+		dir = await writeFixtureParquet(rows);
+		inner = createNodeEngine(dir);
+	});
+	afterAll(() => {
+		inner?.close();
+		if (dir) fs.rmSync(dir, { recursive: true, force: true });
+	});
+	const open = () => inner ?? (() => { throw new Error('fixtureEngine: used outside a test (before beforeAll ran)'); })();
+	return { load: (indicator) => open().load(indicator), query: (sql) => open().query(sql) };
 }

@@ -4,26 +4,14 @@
  * rows the same question selects in plain JS from the hand-made rows — never the module's own SQL
  * or mapper. The engine layer (run, cached) is tested here too.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cached, run, type Engine } from '../../src/lib/data/engine';
 import type { Observation } from '../../src/lib/data/observation';
 import { availabilityQuery, indicatorViewQuery, nationalSeriesQuery, partOf, regionProfileQuery, sourceIdsQuery, tableOf, type ViewKey } from '../../src/lib/data/queries';
-import { createNodeEngine } from '../../src/lib/server/db';
-import { fixtureRows, writeFixtureParquet } from '../helpers/obs-fixture';
+import { fixtureRows, fixtureEngine } from '../helpers/obs-fixture';
 
 const rows = fixtureRows();
-let dir: string;
-let engine: ReturnType<typeof createNodeEngine>;
-
-beforeAll(async () => {
-	dir = await writeFixtureParquet(rows);
-	engine = createNodeEngine(dir);
-});
-afterAll(() => {
-	engine?.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const engine = fixtureEngine(rows);
 
 type Key = (r: Observation) => (string | number | boolean)[];
 function sortBy(list: Observation[], key: Key): Observation[] {

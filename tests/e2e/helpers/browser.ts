@@ -36,6 +36,13 @@ export function chromiumPath(): string {
 	}
 }
 
+/** The three screens #20's journeys are tested on: a phone, a laptop and a 1080p projector. */
+export const JOURNEY_SIZES = [
+	{ width: 390, height: 844 },
+	{ width: 1280, height: 800 },
+	{ width: 1920, height: 1080 }
+] as const;
+
 export interface Harness {
 	server: RunningServer;
 	browser: Browser;

@@ -4,13 +4,11 @@
  * (issue 19 item 4: the 99.8 % switch on every page that has it; the region page's is in
  * issue13-view.test.ts). Expected outcomes are worked out by hand below, not by the stats module.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../src/lib/data/observation';
-import { createNodeEngine } from '../../../src/lib/server/db';
 import { countyCounts, indicatorData, levelOf, viewKey } from '../../../src/lib/view/indicator-data';
 import type { IndicatorView } from '../../../src/lib/view/indicator-state';
-import { writeFixtureParquet } from '../../helpers/obs-fixture';
+import { fixtureEngine } from '../../helpers/obs-fixture';
 
 const obs = (p: Partial<Observation> & Pick<Observation, 'region_code' | 'period_start' | 'period_end' | 'value' | 'ci_low' | 'ci_high'>): Observation => ({
 	indicator_id: 'gamma',
@@ -52,16 +50,7 @@ const gamma = { id: 'gamma', polarity: 'higher-is-worse' as const, unit: 'percen
 const view = (p: Partial<IndicatorView> = {}): IndicatorView => ({ sex: 'T', group: 'age', period: '2021-2024', countyPeriod: '2021-2024', region: '', level: '95', ...p });
 const periods = (xs: Observation[]) => xs.map((r) => `${r.region_code}:${r.group_code}:${r.period_start}-${r.period_end}`);
 
-let dir: string;
-let engine: ReturnType<typeof createNodeEngine>;
-beforeAll(async () => {
-	dir = await writeFixtureParquet(rows);
-	engine = createNodeEngine(dir);
-});
-afterAll(() => {
-	engine?.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const engine = fixtureEngine(rows);
 
 describe('indicatorData: the county outcomes follow the view’s level', () => {
 	it('at 95 %: Dalarna and Gävleborg worse, Stockholm similar', async () => {

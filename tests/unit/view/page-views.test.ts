@@ -4,17 +4,15 @@
  * municipality profile, "Mitt län" in local storage, and the overview's national series. Expected
  * values are written out by hand from the inputs.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IndicatorMeta } from '../../../src/lib/data/catalog';
 import type { Observation } from '../../../src/lib/data/observation';
-import { createNodeEngine } from '../../../src/lib/server/db';
 import { coverageCells, coverageHeaders, coverageMarkdown, periodsText, type CoverageRow } from '../../../src/lib/view/coverage';
 import { drawable, emptyReason } from '../../../src/lib/view/empty-reason';
 import { MUNICIPAL_CAUTION, municipalityProfile } from '../../../src/lib/view/municipality';
 import { forgetCounty, rememberCounty, rememberedCounty } from '../../../src/lib/view/my-county';
 import { nationalSeries } from '../../../src/lib/view/national-series';
-import { writeFixtureParquet } from '../../helpers/obs-fixture';
+import { fixtureEngine } from '../../helpers/obs-fixture';
 
 const obs = (p: Partial<Observation> & Pick<Observation, 'indicator_id' | 'region_code' | 'period_start' | 'value'>): Observation => ({
 	period_end: p.period_start,
@@ -308,16 +306,7 @@ describe('nationalSeries (overview tiles, subgoal trends) on a hand-made Parquet
 		obs({ indicator_id: 'gamma', region_code: '00', period_start: 2023, value: 5.0, ci_low: 4.5, ci_high: 5.5 }),
 		obs({ indicator_id: 'gamma', region_code: '00', period_start: 2024, value: null, status: '..' })
 	];
-	let dir: string;
-	let engine: ReturnType<typeof createNodeEngine>;
-	beforeAll(async () => {
-		dir = await writeFixtureParquet(rows);
-		engine = createNodeEngine(dir);
-	});
-	afterAll(() => {
-		engine?.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
+	const engine = fixtureEngine(rows);
 
 	it('single years, the latest value and a tested change per indicator, in the list’s order', async () => {
 		const list = [meta({ id: 'gamma' }), meta({ id: 'alpha' }), meta({ id: 'beta' }), meta({ id: 'missing' })];

@@ -4,16 +4,14 @@
  * prefetch. Found by mutation testing (issue 19 item 5): no test reached them. Expected values are
  * worked out by hand below.
  */
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IndicatorMeta, RegionMeta } from '../../../src/lib/data/catalog';
 import type { Observation } from '../../../src/lib/data/observation';
-import { createNodeEngine } from '../../../src/lib/server/db';
 import { MAX_NEIGHBOURS, neighbourViews, prefetchInIdle } from '../../../src/lib/view/neighbours';
 import { neighbours } from '../../../src/lib/view/peers';
 import { regionProfile, spineRows } from '../../../src/lib/view/region-profile';
 import type { IndicatorView, ViewOptions } from '../../../src/lib/view/indicator-state';
-import { writeFixtureParquet } from '../../helpers/obs-fixture';
+import { fixtureEngine } from '../../helpers/obs-fixture';
 
 const obs = (p: Partial<Observation> & Pick<Observation, 'indicator_id' | 'region_code' | 'value'>): Observation => ({
 	period_start: 2021,
@@ -59,16 +57,7 @@ const rows: Observation[] = [
 	obs({ indicator_id: 'trust', region_code: '03', value: 65.0 })
 ];
 
-let dir: string;
-let engine: ReturnType<typeof createNodeEngine>;
-beforeAll(async () => {
-	dir = await writeFixtureParquet(rows);
-	engine = createNodeEngine(dir);
-});
-afterAll(() => {
-	engine?.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const engine = fixtureEngine(rows);
 
 describe('regionProfile', () => {
 	it('a county: its latest value against the nation, the spread of all counties in that period, its peers', async () => {
