@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cached, run, type Engine } from '../../src/lib/data/engine';
 import type { Observation } from '../../src/lib/data/observation';
-import { availabilityQuery, indicatorViewQuery, nationalSeriesQuery, partOf, regionProfileQuery, sourceIdsQuery, tableOf, type ViewKey } from '../../src/lib/data/queries';
+import { availabilityQuery, indicatorViewQuery, nationalGroupsQuery, nationalSeriesQuery, partOf, regionProfileQuery, sourceIdsQuery, tableOf, type ViewKey } from '../../src/lib/data/queries';
 import { fixtureRows, fixtureEngine } from '../helpers/obs-fixture';
 
 const rows = fixtureRows();
@@ -41,6 +41,17 @@ describe('nationalSeriesQuery', () => {
 		const got = await run(engine, nationalSeriesQuery(['alpha', 'beta']));
 		expect(got).toEqual(expected);
 		expect(got.length).toBe(7); // alpha 4 periods, beta 3
+	});
+});
+
+describe('nationalGroupsQuery', () => {
+	it("returns each indicator's national groups (both sexes together, no total), by indicator, breakdown, period and group", async () => {
+		const expected = sortBy(
+			rows.filter((r) => r.region_code === '00' && r.sex === 'T' && r.group_dim !== 'total'),
+			(r) => [r.indicator_id, r.group_dim, r.period_end, r.period_start, r.group_code]
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(await run(engine, nationalGroupsQuery(['alpha', 'beta']))).toEqual(expected);
 	});
 });
 

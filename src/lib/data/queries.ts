@@ -45,15 +45,14 @@ function toObservation(r: Record<string, unknown>): Observation {
 export function nationalSeriesQuery(indicators: readonly string[]): Query<Observation> {
 	return {
 		indicators,
-		sql: indicators
-			.map(
-				(id) => `SELECT ${COLUMNS} FROM ${tableOf(id)}
-WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
-			)
-			.join('\nUNION ALL\n')
-			.concat('\nORDER BY indicator_id, period_end, period_start'),
+		sql: acrossIndicators(indicators, `region_code = '00' AND sex = 'T' AND group_dim = 'total'`, 'indicator_id, period_end, period_start'),
 		map: toObservation
 	};
+}
+
+/** The same selection from several indicators' tables, as one result in the given order. */
+function acrossIndicators(indicators: readonly string[], where: string, orderBy: string): string {
+	return indicators.map((id) => `SELECT ${COLUMNS} FROM ${tableOf(id)}\nWHERE ${where}`).join('\nUNION ALL\n') + `\nORDER BY ${orderBy}`;
 }
 
 /**
@@ -63,13 +62,7 @@ WHERE region_code = '00' AND sex = 'T' AND group_dim = 'total'`
 export function nationalGroupsQuery(indicators: readonly string[]): Query<Observation> {
 	return {
 		indicators,
-		sql: indicators
-			.map(
-				(id) => `SELECT ${COLUMNS} FROM ${tableOf(id)}
-WHERE region_code = '00' AND sex = 'T' AND group_dim <> 'total'`
-			)
-			.join('\nUNION ALL\n')
-			.concat('\nORDER BY indicator_id, group_dim, period_end, period_start, group_code'),
+		sql: acrossIndicators(indicators, `region_code = '00' AND sex = 'T' AND group_dim <> 'total'`, 'indicator_id, group_dim, period_end, period_start, group_code'),
 		map: toObservation
 	};
 }

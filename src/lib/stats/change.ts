@@ -19,7 +19,7 @@
  * A series break (new question wording, new mode, new weighting) makes values on either side
  * not comparable: no change is reported across it (see `comparableAcrossBreaks`).
  */
-import { diffTest } from './compare';
+import { diffTest, isHigher, type ComparisonOutcome } from './compare';
 import { byPeriod, comparableAcrossBreaks, periodsOverlap } from './periods';
 import { hasValidCi, hasValue, usableEstimate, type DataKind, type Estimate, type Level, type Polarity } from './types';
 
@@ -126,11 +126,11 @@ export function changeSinceBaseline(series: readonly Estimate[], options: Change
 	};
 }
 
+/** A change outcome as the comparison word for "later against earlier": the direction rule is then said once (`isHigher`). */
+const AS_COMPARISON: Partial<Record<ChangeOutcome, ComparisonOutcome>> = { increased: 'higher', decreased: 'lower', improved: 'better', worsened: 'worse' };
+
 /** Whether a change outcome says the value went up (null when it says nothing). */
 export function changeIsUp(outcome: ChangeOutcome, polarity: Polarity): boolean | null {
-	if (outcome === 'increased') return true;
-	if (outcome === 'decreased') return false;
-	if (outcome === 'improved') return polarity === 'higher-is-better';
-	if (outcome === 'worsened') return polarity === 'higher-is-worse';
-	return null;
+	const asComparison = AS_COMPARISON[outcome];
+	return asComparison ? isHigher(asComparison, polarity) : null;
 }
