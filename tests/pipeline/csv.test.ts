@@ -1,7 +1,7 @@
 /** CSV reader: the real published-figures file and small Swedish files written here. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ReadError } from '../../pipelines/cube/errors.ts';
+import { problemsOf } from '../helpers/read-error.ts';
 import { cellCount, strides, type Cube } from '../../pipelines/cube/model.ts';
 import { csvCellData, loadCsvMapping, readCsv, type CsvMapping } from '../../pipelines/read/csv.ts';
 import { parseCsv, detectDelimiter } from '../../pipelines/read/csv/parse.ts';
@@ -20,15 +20,6 @@ function cell(cube: Cube, codes: Record<string, string>): number {
 }
 function mapping(yaml: string): CsvMapping {
 	return loadCsvMapping(yaml, 'test.yaml');
-}
-function problemsOf(f: () => unknown): ReadError['problems'] {
-	try {
-		f();
-	} catch (e) {
-		expect(e).toBeInstanceOf(ReadError);
-		return (e as ReadError).problems;
-	}
-	throw new Error('expected a ReadError');
 }
 
 describe('published_values.csv (real file)', () => {

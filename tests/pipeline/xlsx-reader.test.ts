@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ReadError } from '../../pipelines/cube/errors.ts';
+import { problemsOf } from '../helpers/read-error.ts';
 import { strides, type Cube } from '../../pipelines/cube/model.ts';
 import { csvCellData, loadCsvMapping } from '../../pipelines/read/csv.ts';
 import { cellValue, openWorkbook, readXlsxSheet } from '../../pipelines/read/xlsx.ts';
@@ -36,15 +36,6 @@ function at(cube: Cube, codes: Record<string, string>): number {
 	return cube.dimensions.reduce((i, d, k) => i + d.categories.findIndex((c) => c.code === codes[d.id]) * s[k], 0);
 }
 
-function problemsOf(f: () => unknown): ReadError['problems'] {
-	try {
-		f();
-	} catch (e) {
-		expect(e).toBeInstanceOf(ReadError);
-		return (e as ReadError).problems;
-	}
-	throw new Error('expected a ReadError');
-}
 
 const header = ['Kommun', 'Namn', 'År', 'Andel', 'Antal'];
 
