@@ -38,7 +38,7 @@ export async function load({ params }) {
 		options,
 		labels,
 		names,
-		sources: sources().filter((s) => cited.has(s.source_id) || s.source_id.startsWith('demo-')),
+		sources: sources().filter((s) => cited.has(s.source_id)),
 		charts: {
 			trend: firstView('trend', first.trend, { lang, seriesBreaks }),
 			groups: firstView('groups', first.groups, { lang, labels: labels[view.group]?.codes ?? {}, totalLabel: t.all }),
