@@ -13,6 +13,7 @@ import type { ComparisonOutcome, Level } from '$lib/stats';
 import { parsePeriodKey, type IndicatorView } from './indicator-state';
 import { countyOutcomes } from './outcomes';
 import { dataKindOf } from './data-kind';
+import { levelValue } from './ci-level';
 
 export interface IndicatorData {
 	/** The trend's line: the highlighted county's series, or the nation's (single years where it has them). */
@@ -61,4 +62,4 @@ export function countyCounts(outcomes: Record<string, ComparisonOutcome>, polari
 	return { better: count(judged ? 'better' : 'lower'), worse: count(judged ? 'worse' : 'higher'), similar: count('similar'), judged };
 }
 
-export const levelOf = (view: Pick<IndicatorView, 'level'>): Level => (view.level === '99.8' ? 0.998 : 0.95);
+export const levelOf = (view: Pick<IndicatorView, 'level'>): Level => levelValue(view.level);

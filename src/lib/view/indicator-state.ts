@@ -6,8 +6,10 @@
  */
 import type { Availability } from '$lib/data/queries';
 import type { Sex } from '$lib/data/observation';
+import type { LevelKey } from './ci-level';
 
-export type LevelParam = '95' | '99.8';
+/** The level control's URL value: the one definition is ci-level's. */
+export type LevelParam = LevelKey;
 
 export interface IndicatorView {
 	sex: Sex;
